@@ -1,0 +1,249 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { FtmEntity } from '../ftm/entity.js';
+import type { ListFormat } from '../lists/types.js';
+import type { Database } from './schema.js';
+import type {
+  ListVersion,
+  ListVersionStatus,
+  NewListVersion,
+  Store,
+  UpdateLogEntry,
+  UpdateOutcome,
+  VersionStats,
+} from './store.js';
+
+const INSERT_CHUNK = 400;
+
+/** The store over any kysely dialect: SQLite (embedded) and PostgreSQL share this code. */
+export class KyselyStore implements Store {
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly backend: 'sqlite' | 'postgres',
+    readonly location: string,
+  ) {}
+
+  async addListVersion(version: NewListVersion, options: { activate: boolean }): Promise<ListVersion> {
+    const stats = computeStats(version.entities);
+    const id = await this.db.transaction().execute(async (trx) => {
+      const last = await trx
+        .selectFrom('list_versions')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('list', '=', version.list)
+        .executeTakeFirst();
+      const seq = Number(last?.seq ?? 0) + 1;
+      const inserted = await trx
+        .insertInto('list_versions')
+        .values({
+          list: version.list,
+          seq,
+          status: 'superseded',
+          format: version.format,
+          published_at: version.publishedAt,
+          source_url: version.sourceUrl,
+          loaded_at: new Date().toISOString(),
+          entity_count: version.entities.length,
+          target_count: version.entities.filter((e) => e.target).length,
+          sha256: version.sha256,
+          note: version.note,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const versionId = Number(inserted.id);
+      const rows = version.entities.map((e) => ({
+        version_id: versionId,
+        entity_id: e.id,
+        schema: e.schema,
+        entry_id: e.provenance?.entryId ?? null,
+        target: e.target ? 1 : 0,
+        caption: e.caption ?? null,
+        digest: entityDigest(e),
+        body: JSON.stringify(e),
+      }));
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await trx.insertInto('list_entities').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+      }
+      const statRows = [
+        ...Object.entries(stats.bySchema).map(([key, count]) => ({ version_id: versionId, kind: 'schema', key, count })),
+        ...Object.entries(stats.byProgram).map(([key, count]) => ({ version_id: versionId, kind: 'program', key, count })),
+      ];
+      for (let i = 0; i < statRows.length; i += INSERT_CHUNK) {
+        await trx.insertInto('list_version_stats').values(statRows.slice(i, i + INSERT_CHUNK)).execute();
+      }
+      if (options.activate) await activate(trx, versionId, version.list);
+      return versionId;
+    });
+    return this.versionById(id);
+  }
+
+  async activateListVersion(id: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const v = await trx.selectFrom('list_versions').select('list').where('id', '=', id).executeTakeFirst();
+      if (!v) throw new Error(`no list version with id ${id}`);
+      await activate(trx, id, v.list);
+    });
+  }
+
+  async listVersions(list?: string): Promise<ListVersion[]> {
+    let q = this.db.selectFrom('list_versions').selectAll();
+    if (list) q = q.where('list', '=', list);
+    const rows = await q.orderBy('list').orderBy('seq', 'desc').execute();
+    return rows.map(toVersion);
+  }
+
+  async activeVersions(): Promise<ListVersion[]> {
+    const rows = await this.db.selectFrom('list_versions').selectAll().where('status', '=', 'active').orderBy('list').execute();
+    return rows.map(toVersion);
+  }
+
+  async findVersion(list: string, seq?: number): Promise<ListVersion | null> {
+    let q = this.db.selectFrom('list_versions').selectAll().where('list', '=', list);
+    q = seq === undefined ? q.where('status', '=', 'active') : q.where('seq', '=', seq);
+    const row = await q.executeTakeFirst();
+    return row ? toVersion(row) : null;
+  }
+
+  async versionStats(versionId: number): Promise<VersionStats> {
+    const rows = await this.db.selectFrom('list_version_stats').selectAll().where('version_id', '=', versionId).execute();
+    const stats: VersionStats = { bySchema: {}, byProgram: {} };
+    for (const r of rows) (r.kind === 'schema' ? stats.bySchema : stats.byProgram)[r.key] = Number(r.count);
+    return stats;
+  }
+
+  async versionEntities(versionId: number): Promise<FtmEntity[]> {
+    const rows = await this.db
+      .selectFrom('list_entities')
+      .select('body')
+      .where('version_id', '=', versionId)
+      .orderBy('entity_id')
+      .execute();
+    return rows.map((r) => JSON.parse(r.body) as FtmEntity);
+  }
+
+  async activeEntities(): Promise<FtmEntity[]> {
+    const rows = await this.db
+      .selectFrom('list_entities')
+      .innerJoin('list_versions', 'list_versions.id', 'list_entities.version_id')
+      .select('list_entities.body')
+      .where('list_versions.status', '=', 'active')
+      .execute();
+    return rows.map((r) => JSON.parse(r.body) as FtmEntity);
+  }
+
+  async getEntity(id: string): Promise<{ entity: FtmEntity; version: ListVersion; related: FtmEntity[] } | null> {
+    const row = await this.db
+      .selectFrom('list_entities')
+      .innerJoin('list_versions', 'list_versions.id', 'list_entities.version_id')
+      .select(['list_entities.body', 'list_entities.entry_id', 'list_entities.version_id'])
+      .where('list_versions.status', '=', 'active')
+      .where('list_entities.entity_id', '=', id)
+      .executeTakeFirst();
+    if (!row) return null;
+    const entity = JSON.parse(row.body) as FtmEntity;
+    const related =
+      row.entry_id === null
+        ? []
+        : (
+            await this.db
+              .selectFrom('list_entities')
+              .select('body')
+              .where('version_id', '=', row.version_id)
+              .where('entry_id', '=', row.entry_id)
+              .where('entity_id', '!=', id)
+              .orderBy('entity_id')
+              .execute()
+          ).map((r) => JSON.parse(r.body) as FtmEntity);
+    return { entity, version: await this.versionById(row.version_id), related };
+  }
+
+  async recordUpdate(entry: UpdateLogEntry): Promise<void> {
+    await this.db.insertInto('list_update_log').values(entry).execute();
+  }
+
+  async updateLog(list?: string, limit = 20): Promise<UpdateLogEntry[]> {
+    let q = this.db.selectFrom('list_update_log').select(['list', 'at', 'outcome', 'message']);
+    if (list) q = q.where('list', '=', list);
+    const rows = await q.orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => ({ ...r, outcome: r.outcome as UpdateOutcome }));
+  }
+
+  async pruneVersions(keep: number): Promise<number> {
+    const all = await this.listVersions();
+    const perList = new Map<string, number>();
+    const doomed: number[] = [];
+    for (const v of all) {
+      const n = (perList.get(v.list) ?? 0) + 1;
+      perList.set(v.list, n);
+      if (n > keep && v.status !== 'active') doomed.push(v.id);
+    }
+    if (doomed.length === 0) return 0;
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('list_entities').where('version_id', 'in', doomed).execute();
+      await trx.deleteFrom('list_version_stats').where('version_id', 'in', doomed).execute();
+      await trx.deleteFrom('list_versions').where('id', 'in', doomed).execute();
+    });
+    return doomed.length;
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  private async versionById(id: number): Promise<ListVersion> {
+    const row = await this.db.selectFrom('list_versions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return toVersion(row);
+  }
+}
+
+async function activate(trx: Kysely<Database>, id: number, list: string): Promise<void> {
+  await trx.updateTable('list_versions').set({ status: 'superseded' }).where('list', '=', list).where('status', '=', 'active').execute();
+  await trx.updateTable('list_versions').set({ status: 'active' }).where('id', '=', id).execute();
+}
+
+function toVersion(r: Database['list_versions']): ListVersion {
+  return {
+    id: Number(r.id),
+    list: r.list,
+    seq: Number(r.seq),
+    status: r.status as ListVersionStatus,
+    format: r.format as ListFormat,
+    publishedAt: r.published_at,
+    sourceUrl: r.source_url,
+    loadedAt: r.loaded_at,
+    entityCount: Number(r.entity_count),
+    targetCount: Number(r.target_count),
+    sha256: r.sha256,
+    note: r.note,
+  };
+}
+
+function computeStats(entities: FtmEntity[]): VersionStats {
+  const stats: VersionStats = { bySchema: {}, byProgram: {} };
+  for (const e of entities) {
+    stats.bySchema[e.schema] = (stats.bySchema[e.schema] ?? 0) + 1;
+    if (!e.target) continue;
+    for (const p of e.provenance?.programs ?? []) stats.byProgram[p] = (stats.byProgram[p] ?? 0) + 1;
+  }
+  return stats;
+}
+
+/**
+ * A digest of what an entity says, leaving out where and when it was read, so that `lists diff`
+ * reports an entry as changed only when its content changed.
+ */
+export function entityDigest(e: FtmEntity): string {
+  const { provenance, first_seen: _f, last_seen: _l, last_change: _c, ...rest } = e;
+  const stable = provenance ? { ...rest, p: { ...provenance, publishedAt: undefined, file: undefined, line: undefined, sourceUrl: undefined } } : rest;
+  return createHash('sha256').update(canonicalJson(stable)).digest('hex').slice(0, 32);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value as object)
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

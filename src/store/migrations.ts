@@ -1,0 +1,101 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<Database>, backend: 'sqlite' | 'postgres'): Promise<void>;
+}
+
+/**
+ * Schema migrations, applied in order, each once, inside a transaction. Never edit a released
+ * migration: add a new one.
+ */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'list versions and entities',
+    async up(db, backend) {
+      const idColumn = backend === 'postgres' ? 'serial' : 'integer';
+      await db.schema
+        .createTable('list_versions')
+        .addColumn('id', idColumn, (c) => (backend === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn('list', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text')
+        .addColumn('source_url', 'text')
+        .addColumn('loaded_at', 'text', (c) => c.notNull())
+        .addColumn('entity_count', 'integer', (c) => c.notNull())
+        .addColumn('target_count', 'integer', (c) => c.notNull())
+        .addColumn('sha256', 'text')
+        .addColumn('note', 'text')
+        .addUniqueConstraint('list_versions_list_seq', ['list', 'seq'])
+        .execute();
+      await db.schema
+        .createTable('list_entities')
+        .addColumn('version_id', 'integer', (c) => c.notNull().references('list_versions.id').onDelete('cascade'))
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('schema', 'text', (c) => c.notNull())
+        .addColumn('entry_id', 'text')
+        .addColumn('target', 'integer', (c) => c.notNull())
+        .addColumn('caption', 'text')
+        .addColumn('digest', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('list_entities_pk', ['version_id', 'entity_id'])
+        .execute();
+      await db.schema.createIndex('list_entities_entity').on('list_entities').column('entity_id').execute();
+      await db.schema
+        .createIndex('list_entities_entry')
+        .on('list_entities')
+        .columns(['version_id', 'entry_id'])
+        .execute();
+      await db.schema
+        .createTable('list_version_stats')
+        .addColumn('version_id', 'integer', (c) => c.notNull().references('list_versions.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('list_version_stats_pk', ['version_id', 'kind', 'key'])
+        .execute();
+      await db.schema
+        .createTable('list_update_log')
+        .addColumn('id', idColumn, (c) => (backend === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+        .addColumn('list', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+];
+
+export async function migrate(db: Kysely<Database>, backend: 'sqlite' | 'postgres'): Promise<number[]> {
+  await db.schema
+    .createTable('schema_migrations')
+    .ifNotExists()
+    .addColumn('version', 'integer', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute();
+  const done = new Set((await db.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version));
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version)) continue;
+    await db.transaction().execute(async (trx) => {
+      await m.up(trx, backend);
+      await trx
+        .insertInto('schema_migrations')
+        .values({ version: m.version, name: m.name, applied_at: new Date().toISOString() })
+        .execute();
+    });
+    applied.push(m.version);
+  }
+  const newest = Math.max(...MIGRATIONS.map((m) => m.version));
+  const stored = await db.selectFrom('schema_migrations').select(sql<number>`max(version)`.as('v')).executeTakeFirst();
+  if ((stored?.v ?? 0) > newest) {
+    throw new Error(`the store was written by a newer Counterflow (schema ${stored?.v}, this one knows ${newest})`);
+  }
+  return applied;
+}
