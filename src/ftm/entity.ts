@@ -119,3 +119,10 @@ export function slugId(...parts: (string | number)[]): string {
     .filter(Boolean)
     .join('-');
 }
+
+/** Listed entries: distinct source entries with a target entity (a sanctioned person and their wallets are one entry). */
+export function countEntries(entities: readonly FtmEntity[]): number {
+  const entries = new Set<string>();
+  for (const e of entities) if (e.target) entries.add(e.provenance?.entryId ?? e.id);
+  return entries.size;
+}

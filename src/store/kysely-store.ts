@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { FtmEntity } from '../ftm/entity.js';
+import { countEntries, type FtmEntity } from '../ftm/entity.js';
 import type { ListFormat } from '../lists/types.js';
 import type { Database } from './schema.js';
 import type {
@@ -24,7 +24,7 @@ export class KyselyStore implements Store {
   ) {}
 
   async addListVersion(version: NewListVersion, options: { activate: boolean }): Promise<ListVersion> {
-    const stats = computeStats(version.entities);
+    const stats = version.stats;
     const id = await this.db.transaction().execute(async (trx) => {
       const last = await trx
         .selectFrom('list_versions')
@@ -43,7 +43,7 @@ export class KyselyStore implements Store {
           source_url: version.sourceUrl,
           loaded_at: new Date().toISOString(),
           entity_count: version.entities.length,
-          target_count: version.entities.filter((e) => e.target).length,
+          target_count: countEntries(version.entities),
           sha256: version.sha256,
           note: version.note,
         })
@@ -66,6 +66,7 @@ export class KyselyStore implements Store {
       const statRows = [
         ...Object.entries(stats.bySchema).map(([key, count]) => ({ version_id: versionId, kind: 'schema', key, count })),
         ...Object.entries(stats.byProgram).map(([key, count]) => ({ version_id: versionId, kind: 'program', key, count })),
+        ...Object.entries(stats.byRegime).map(([key, count]) => ({ version_id: versionId, kind: 'regime', key, count })),
       ];
       for (let i = 0; i < statRows.length; i += INSERT_CHUNK) {
         await trx.insertInto('list_version_stats').values(statRows.slice(i, i + INSERT_CHUNK)).execute();
@@ -105,8 +106,12 @@ export class KyselyStore implements Store {
 
   async versionStats(versionId: number): Promise<VersionStats> {
     const rows = await this.db.selectFrom('list_version_stats').selectAll().where('version_id', '=', versionId).execute();
-    const stats: VersionStats = { bySchema: {}, byProgram: {} };
-    for (const r of rows) (r.kind === 'schema' ? stats.bySchema : stats.byProgram)[r.key] = Number(r.count);
+    const stats: VersionStats = { bySchema: {}, byProgram: {}, byRegime: {} };
+    const byKind: Record<string, Record<string, number>> = { schema: stats.bySchema, program: stats.byProgram, regime: stats.byRegime };
+    for (const r of rows) {
+      const bucket = byKind[r.kind];
+      if (bucket) bucket[r.key] = Number(r.count);
+    }
     return stats;
   }
 
@@ -215,16 +220,6 @@ function toVersion(r: Database['list_versions']): ListVersion {
     sha256: r.sha256,
     note: r.note,
   };
-}
-
-function computeStats(entities: FtmEntity[]): VersionStats {
-  const stats: VersionStats = { bySchema: {}, byProgram: {} };
-  for (const e of entities) {
-    stats.bySchema[e.schema] = (stats.bySchema[e.schema] ?? 0) + 1;
-    if (!e.target) continue;
-    for (const p of e.provenance?.programs ?? []) stats.byProgram[p] = (stats.byProgram[p] ?? 0) + 1;
-  }
-  return stats;
 }
 
 /**

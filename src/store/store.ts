@@ -14,7 +14,7 @@ export interface ListVersion {
   sourceUrl: string | null;
   loadedAt: string;
   entityCount: number;
-  /** Entities marked `target` (the listed persons, companies, vessels, wallets — not their sanctions or addresses). */
+  /** Listed entries: distinct source entries with a target entity (a person and the wallets listed with them count once). */
   targetCount: number;
   sha256: string | null;
   note: string | null;
@@ -28,12 +28,15 @@ export interface NewListVersion {
   sha256: string | null;
   note: string | null;
   entities: FtmEntity[];
+  stats: VersionStats;
 }
 
 export interface VersionStats {
   bySchema: Record<string, number>;
   /** Listed (target) entities per sanctions programme. */
   byProgram: Record<string, number>;
+  /** Listed entities per sanctions regime (e.g. DPRK across all of its programmes). */
+  byRegime: Record<string, number>;
 }
 
 export type UpdateOutcome = 'updated' | 'unchanged' | 'kept-last-good' | 'failed';

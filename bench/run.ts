@@ -1,0 +1,13 @@
+import { benchLists } from './lists.bench.js';
+
+/** `npm run bench`: every benchmark, one JSON document on stdout. `npm run bench -- lists` runs one. */
+const benches: Record<string, () => Promise<Record<string, unknown>>> = { lists: benchLists };
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const results: Record<string, unknown> = { node: process.version, startedAt: new Date().toISOString() };
+for (const [name, run] of Object.entries(benches)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  process.stderr.write(`bench ${name}…\n`);
+  results[name] = await run();
+}
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
