@@ -36,11 +36,11 @@ export async function benchLists(): Promise<Record<string, unknown>> {
   const peerMs = { un: [] as number[], ofacSdn: [] as number[], ofacCons: [] as number[] };
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
-    new XMLParser({ ignoreAttributes: false }).parse(readFileSync(unFiles[0]!, 'utf8'));
+    new XMLParser({ ignoreAttributes: false }).parse(readFileSync(unFiles[0]!.path, 'utf8'));
     peerMs.un.push(performance.now() - t);
     for (const [key, files] of [['ofacSdn', sdnFiles], ['ofacCons', consFiles]] as const) {
       t = performance.now();
-      for (const f of files) parseCsvSync(readFileSync(f, 'latin1').replace(String.fromCharCode(0x1a), ''), { relax_column_count: true, relax_quotes: true });
+      for (const f of files) parseCsvSync(readFileSync(f.path, 'latin1').replace(String.fromCharCode(0x1a), ''), { relax_column_count: true, relax_quotes: true });
       peerMs[key].push(performance.now() - t);
     }
   }

@@ -35,9 +35,15 @@ export interface LoadResult {
   warnings: string[];
 }
 
+/** A file to load; `explicit` when the user named it, not when it was found inside a named directory. */
+export interface InputPath {
+  path: string;
+  explicit: boolean;
+}
+
 /** Expands directories (recursively) into the files below them, sorted, skipping dot-files. */
-export async function expandPaths(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
+export async function expandPaths(paths: string[], explicit = true): Promise<InputPath[]> {
+  const out: InputPath[] = [];
   for (const p of paths) {
     let st;
     try {
@@ -47,9 +53,9 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
     }
     if (st.isDirectory()) {
       const names = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
-      out.push(...(await expandPaths(names.map((n) => join(p, n)))));
+      out.push(...(await expandPaths(names.map((n) => join(p, n)), false)));
     } else {
-      out.push(p);
+      out.push({ path: p, explicit });
     }
   }
   return out;
@@ -66,13 +72,27 @@ export async function readHead(path: string): Promise<string> {
   }
 }
 
-/** Decides each file's format (or takes the forced one) and joins the files that make one list. */
-export async function groupFiles(paths: string[], registry: FormatRegistry, forced?: ListFormat): Promise<LoadGroup[]> {
+/**
+ * Decides each file's format (or takes the forced one) and joins the files that make one list. A file
+ * found inside a directory whose format is unknown (a LICENSE, a README) is skipped and reported in
+ * `skipped`; a file the user named is an error.
+ */
+export async function groupFiles(
+  inputs: (InputPath | string)[],
+  registry: FormatRegistry,
+  forced?: ListFormat,
+  skipped: string[] = [],
+): Promise<LoadGroup[]> {
   const groups = new Map<string, LoadGroup>();
   const ordered: LoadGroup[] = [];
-  for (const path of paths) {
+  for (const input of inputs) {
+    const { path, explicit } = typeof input === 'string' ? { path: input, explicit: true } : input;
     const source = fileSource(path);
     const spec = forced ? registry.find((s) => s.format === forced) : await detect(path, registry);
+    if (!spec && !explicit) {
+      skipped.push(path);
+      continue;
+    }
     if (!spec) {
       const known = registry.map((s) => s.format).join(', ');
       throw new InputError(path, `cannot tell which list format this is; name it with --format (one of: ${known})`);

@@ -15,12 +15,27 @@ import type {
 
 const INSERT_CHUNK = 400;
 
+export type EntityRow = Database['list_entities'];
+
+/**
+ * Writes entity rows inside the open transaction. Backends may replace the portable kysely insert with
+ * their own fast path (SQLite: one prepared statement, ~10x faster than building 400-row inserts).
+ */
+export type EntityRowWriter = (trx: Kysely<Database>, rows: EntityRow[]) => Promise<void>;
+
+const kyselyRowWriter: EntityRowWriter = async (trx, rows) => {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await trx.insertInto('list_entities').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  }
+};
+
 /** The store over any kysely dialect: SQLite (embedded) and PostgreSQL share this code. */
 export class KyselyStore implements Store {
   constructor(
     private readonly db: Kysely<Database>,
     readonly backend: 'sqlite' | 'postgres',
     readonly location: string,
+    private readonly writeEntityRows: EntityRowWriter = kyselyRowWriter,
   ) {}
 
   async addListVersion(version: NewListVersion, options: { activate: boolean }): Promise<ListVersion> {
@@ -50,7 +65,7 @@ export class KyselyStore implements Store {
         .returning('id')
         .executeTakeFirstOrThrow();
       const versionId = Number(inserted.id);
-      const rows = version.entities.map((e) => ({
+      const rows: EntityRow[] = version.entities.map((e) => ({
         version_id: versionId,
         entity_id: e.id,
         schema: e.schema,
@@ -60,9 +75,7 @@ export class KyselyStore implements Store {
         digest: entityDigest(e),
         body: JSON.stringify(e),
       }));
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await trx.insertInto('list_entities').values(rows.slice(i, i + INSERT_CHUNK)).execute();
-      }
+      await this.writeEntityRows(trx, rows);
       const statRows = [
         ...Object.entries(stats.bySchema).map(([key, count]) => ({ version_id: versionId, kind: 'schema', key, count })),
         ...Object.entries(stats.byProgram).map(([key, count]) => ({ version_id: versionId, kind: 'program', key, count })),
@@ -224,21 +237,16 @@ function toVersion(r: Database['list_versions']): ListVersion {
 
 /**
  * A digest of what an entity says, leaving out where and when it was read, so that `lists diff`
- * reports an entry as changed only when its content changed.
+ * reports an entry as changed only when its content changed. Property and value order do not matter
+ * (a CSV and an XML export of the same list may order them differently).
  */
 export function entityDigest(e: FtmEntity): string {
-  const { provenance, first_seen: _f, last_seen: _l, last_change: _c, ...rest } = e;
-  const stable = provenance ? { ...rest, p: { ...provenance, publishedAt: undefined, file: undefined, line: undefined, sourceUrl: undefined } } : rest;
-  return createHash('sha256').update(canonicalJson(stable)).digest('hex').slice(0, 32);
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const keys = Object.keys(value as object)
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  const parts: string[] = [e.schema, e.id, e.target ? 't' : 'f'];
+  for (const prop of Object.keys(e.properties).sort()) {
+    const values = e.properties[prop];
+    if (values?.length) parts.push(`${prop}=${values.length > 1 ? [...values].sort().join('\u0001') : values[0]}`);
   }
-  return JSON.stringify(value);
+  const p = e.provenance;
+  if (p) parts.push(`@${p.entryId}|${[...p.programs].sort().join(',')}|${p.listingDate ?? ''}`);
+  return createHash('sha1').update(parts.join('\u0000')).digest('base64url');
 }

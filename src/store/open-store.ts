@@ -1,53 +1,29 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { CounterflowError } from '../errors.js';
-import { KyselyStore } from './kysely-store.js';
-import { migrate } from './migrations.js';
-import type { Database } from './schema.js';
+import type Sqlite from 'better-sqlite3';
+import { KyselyStore, type EntityRowWriter } from './kysely-store.js';
+import { openDatabase, type StoreOptions } from './open-database.js';
 import type { Store } from './store.js';
 
-export interface StoreOptions {
-  /** Home directory: `--home`, else `COUNTERFLOW_HOME`, else `./.counterflow`. */
-  home?: string;
-}
-
-export function resolveHome(home?: string): string {
-  return resolve(home ?? process.env.COUNTERFLOW_HOME ?? '.counterflow');
-}
+export { resolveHome, type StoreOptions } from './open-database.js';
 
 /**
- * Opens the store in the home directory and applies pending migrations.
+ * Opens the list store in the home directory (SQLite), applying pending migrations.
  *
  * @example
  * const store = await openStore({ home: '/var/lib/counterflow' });
  * console.log(await store.activeVersions());
  */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const home = resolveHome(options.home);
-  try {
-    mkdirSync(home, { recursive: true });
-  } catch (err) {
-    throw new CounterflowError(`cannot create the home directory ${home}: ${(err as Error).message}`);
-  }
-  const file = join(home, 'counterflow.db');
-  let sqlite: Sqlite.Database;
-  try {
-    sqlite = new Sqlite(file);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-  } catch (err) {
-    throw new CounterflowError(`cannot open the store ${file}: ${(err as Error).message}`);
-  }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  try {
-    await migrate(db, 'sqlite');
-  } catch (err) {
-    await db.destroy();
-    throw new CounterflowError(`cannot migrate the store ${file}: ${(err as Error).message}`);
-  }
-  return new KyselyStore(db, 'sqlite', file);
+  const { db, backend, location, sqlite } = await openDatabase(options);
+  return new KyselyStore(db, backend, location, sqlite ? sqliteRowWriter(sqlite) : undefined);
+}
+
+/** better-sqlite3 runs on the one connection kysely's transaction holds, so these rows join that transaction. */
+function sqliteRowWriter(sqlite: Sqlite.Database): EntityRowWriter {
+  let insert: Sqlite.Statement | undefined;
+  return async (_trx, rows) => {
+    insert ??= sqlite.prepare(
+      'INSERT INTO list_entities (version_id, entity_id, schema, entry_id, target, caption, digest, body) VALUES (@version_id, @entity_id, @schema, @entry_id, @target, @caption, @digest, @body)',
+    );
+    for (const row of rows) insert.run(row);
+  };
 }

@@ -24,7 +24,10 @@ export function registerListCommands(program: Command, io: CliIo, withStore: Wit
     .action((paths: string[], opts: { list?: string; format?: string; json?: boolean }) =>
       withStore(async (store) => {
         const format = opts.format ? parseFormat(opts.format) : undefined;
-        const groups = await groupFiles(await expandPaths(paths), LIST_REGISTRY, format);
+        const skipped: string[] = [];
+        const groups = await groupFiles(await expandPaths(paths), LIST_REGISTRY, format, skipped);
+        for (const path of skipped) io.err(`skipped ${path}: not a list format Counterflow reads`);
+        if (groups.length === 0) throw new CounterflowError(`no list files among ${paths.join(', ')}`);
         if (opts.list && groups.length > 1) {
           throw new CounterflowError(`--list names one list, but these files form ${groups.length} lists; load them separately`);
         }

@@ -257,9 +257,10 @@ export class OfacEntry {
 
   private applyProperty(wanted: string, kind: FieldValueKind, label: string, input: FieldInput, line: number): void {
     // An organisation's or a vessel's "nationality" is the country it belongs to.
-    const prop = !this.has(wanted) && kind === 'country' && this.has('country') ? 'country' : wanted;
+    const prop = !this.has(wanted) && NATIONALITIES.has(wanted) && this.has('country') ? 'country' : wanted;
     if (!this.has(prop)) {
-      this.warn(`"${label.trim()}" does not apply to a ${this.schema}: kept as a note`, line);
+      // The CSV has columns for these and keeps them as notes on any other kind of subject, routinely.
+      if (!CSV_COLUMN_NOTES.get(labelKey(label))) this.warn(`"${label.trim()}" does not apply to a ${this.schema}: kept as a note`, line);
       return this.noteField(label, input);
     }
     const text = input.text?.trim();
@@ -304,10 +305,15 @@ export class OfacEntry {
     return date.values;
   }
 
-  /** Kept as the CSV remarks write it: "Aircraft Operator Air Koryo", "Organization Type: Banking". */
+  /**
+   * Kept as the CSV parser writes it: remarks as written ("Aircraft Operator Air Koryo",
+   * "Organization Type: Banking"), values of its own columns as "Column: value" ("Vessel Owner: …").
+   */
   private noteField(label: string, input: FieldInput): void {
     const text = input.text?.trim() ?? input.date?.values.join(', ');
-    if (text) this.addNote(`${label.trim()} ${text}`);
+    if (!text) return;
+    const column = CSV_COLUMN_NOTES.get(labelKey(label));
+    this.addNote(column ? `${column}: ${text}` : `${label.trim()} ${text}`);
   }
 
   /** A Passport or Identification held by the subject; the number also goes on the subject's `prop`. */
@@ -506,11 +512,24 @@ export function composeName(parts: NameParts): string | undefined {
   return last ?? given;
 }
 
+const NATIONALITIES = new Set(['nationality', 'citizenship', 'jurisdiction']);
+
+/** Labels of values the CSV has its own columns for, and the names it gives them in notes. */
+const CSV_COLUMN_NOTES: ReadonlyMap<string, string> = new Map(Object.entries({
+  'title': 'Title',
+  'vessel call sign': 'Call Sign',
+  'vessel type': 'Vessel Type',
+  'vessel flag': 'Vessel Flag',
+  'vessel owner': 'Vessel Owner',
+  'vessel tonnage': 'Tonnage',
+  'vessel gross registered tonnage': 'GRT',
+}));
+
 /** How the CSV remarks write these labels, so that notes read the same whichever file they came from. */
-const REMARK_SPELLING: Record<string, string> = { 'birthdate': 'DOB', 'place of birth': 'POB' };
+const REMARK_SPELLING: ReadonlyMap<string, string> = new Map(Object.entries({ 'birthdate': 'DOB', 'place of birth': 'POB' }));
 
 function stripLabel(label: string): string {
-  return REMARK_SPELLING[labelKey(label)] ?? label.trim().replace(/[\s:-]+$/, '');
+  return REMARK_SPELLING.get(labelKey(label)) ?? label.trim().replace(/[\s:-]+$/, '');
 }
 
 /**

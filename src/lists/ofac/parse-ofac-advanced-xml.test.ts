@@ -169,7 +169,6 @@ describe('parseOfacAdvancedXml on the DPRK fixture', async () => {
       reason: ['EO13687'],
       provisions: ['Block'],
       description: ['SDN List'],
-      summary: ['Secondary sanctions risk: North Korea Sanctions Regulations, sections 510.201 and 510.210'],
     });
   });
 

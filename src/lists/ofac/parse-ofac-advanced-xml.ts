@@ -19,17 +19,17 @@ export const OFAC_ADVANCED_XML_NAMESPACES = [
   'http://www.un.org/sanctions/1.0',
 ];
 
-const SCHEMA_BY_PARTY_TYPE: Record<string, string> = {
+const SCHEMA_BY_PARTY_TYPE: ReadonlyMap<string, string> = new Map(Object.entries({
   individual: 'Person',
   entity: 'Organization',
   vessel: 'Vessel',
   aircraft: 'Airplane',
-};
+}));
 
-const NAME_KIND: Record<string, NameKind> = { 'name': 'primary', 'a.k.a.': 'aka', 'f.k.a.': 'fka', 'n.k.a.': 'nka' };
+const NAME_KIND: ReadonlyMap<string, NameKind> = new Map(Object.entries({ 'name': 'primary', 'a.k.a.': 'aka', 'f.k.a.': 'fka', 'n.k.a.': 'nka' }));
 
 /** Location part types → address parts. */
-const LOCATION_PARTS: Record<string, keyof AddressParts> = {
+const LOCATION_PARTS: ReadonlyMap<string, keyof AddressParts> = new Map(Object.entries({
   'address1': 'street',
   'address2': 'street2',
   'address3': 'street3',
@@ -38,7 +38,7 @@ const LOCATION_PARTS: Record<string, keyof AddressParts> = {
   'postal code': 'postalCode',
   'region': 'region',
   'unknown': 'other',
-};
+}));
 
 const SECTIONS = new Set([
   'DateOfIssue', 'ReferenceValueSets', 'Locations', 'IDRegDocuments', 'DistinctParties', 'ProfileRelationships',
@@ -50,7 +50,7 @@ const SECTIONS = new Set([
  * them in the data sections is checked, so that an id the file does not define is an error even
  * where the parser has no use for the value.
  */
-const REFERENCE_ATTRIBUTES: Record<string, string> = {
+const REFERENCE_ATTRIBUTES: ReadonlyMap<string, string> = new Map(Object.entries({
   AliasTypeID: 'AliasType',
   AreaCodeID: 'AreaCode',
   CalendarTypeID: 'CalendarType',
@@ -83,16 +83,16 @@ const REFERENCE_ATTRIBUTES: Record<string, string> = {
   SupInfoTypeID: 'SupInfoType',
   TargetTypeID: 'TargetType',
   ValidityID: 'Validity',
-};
+}));
 
 /** Section → its record element; each record is read whole. */
-const RECORDS: Record<string, string> = {
+const RECORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   Locations: 'Location',
   IDRegDocuments: 'IDRegDocument',
   DistinctParties: 'DistinctParty',
   ProfileRelationships: 'ProfileRelationship',
   SanctionsEntries: 'SanctionsEntry',
-};
+}));
 
 /**
  * Recognises SDN_ADVANCED.XML (and CONS_ADVANCED.XML) from its first bytes: root `Sanctions` in OFAC's
@@ -214,10 +214,10 @@ class AdvancedReader {
       onBytes: this.options.onBytes,
       isRecord: (path) =>
         (path.length === 2 && path[1] === 'DateOfIssue') ||
-        (path.length === 3 && (path[1] === 'ReferenceValueSets' || RECORDS[path[1] ?? ''] === path[2])),
+        (path.length === 3 && (path[1] === 'ReferenceValueSets' || RECORDS.get(path[1] ?? '') === path[2])),
       onOther: (path, line) => {
         if (path.length === 2 && !SECTIONS.has(path[1] ?? '')) this.warn(`unknown section <${path[1]}>: ignored`, line);
-        if (path.length === 3 && path[1] !== undefined && RECORDS[path[1]] !== undefined) {
+        if (path.length === 3 && path[1] !== undefined && RECORDS.get(path[1]) !== undefined) {
           this.warn(`unexpected <${path[2]}> in <${path[1]}>: ignored`, line);
         }
       },
@@ -284,7 +284,7 @@ class AdvancedReader {
 
   private checkReferences(el: XmlElement): void {
     for (const [attr, id] of Object.entries(el.attrs)) {
-      const type = REFERENCE_ATTRIBUTES[attr];
+      const type = REFERENCE_ATTRIBUTES.get(attr);
       if (type) this.ref(type, id, el, attr);
     }
     for (const c of el.children) this.checkReferences(c);
@@ -377,7 +377,7 @@ class AdvancedReader {
       const primary = values.find((v) => v.attrs.Primary === 'true') ?? values[0];
       const value = primary ? childText(primary, 'Value') : undefined;
       if (!value) continue;
-      const key = LOCATION_PARTS[type.toLowerCase()];
+      const key = LOCATION_PARTS.get(type.toLowerCase());
       if (!key) this.warn(`unknown location part type "${type}": kept in the address remarks`, part.line);
       const target = key ?? 'other';
       parts[target] = parts[target] ? `${parts[target]}, ${value}` : value;
@@ -505,7 +505,7 @@ class AdvancedReader {
       }
       typeName = partyType.text;
     }
-    const schema = SCHEMA_BY_PARTY_TYPE[typeName.toLowerCase()];
+    const schema = SCHEMA_BY_PARTY_TYPE.get(typeName.toLowerCase());
     if (schema) return schema;
     this.warn(`unknown party type "${typeName}": read as LegalEntity`, profile.line);
     return 'LegalEntity';
@@ -528,7 +528,7 @@ class AdvancedReader {
     }
     for (const alias of children(identity, 'Alias')) {
       const aliasType = this.ref('AliasType', alias.attrs.AliasTypeID, alias, 'AliasTypeID').text;
-      let kind = NAME_KIND[aliasType.toLowerCase()];
+      let kind = NAME_KIND.get(aliasType.toLowerCase());
       if (!kind) {
         this.warn(`unknown alias type "${aliasType}": read as a.k.a.`, alias.line);
         kind = 'aka';

@@ -138,7 +138,7 @@ describe('parseOfacXml on the DPRK fixture', async () => {
     });
   });
 
-  it('makes one Sanction per entry with programmes and the secondary-sanctions text', () => {
+  it('makes one Sanction per entry with its programmes, and notes the secondary-sanctions text as the CSV does', () => {
     expect(byId(list, 'ofac-12210-sanction').properties).toEqual({
       entity: ['ofac-12210'],
       authority: ['Office of Foreign Assets Control'],
@@ -147,15 +147,17 @@ describe('parseOfacXml on the DPRK fixture', async () => {
       sourceUrl: [OFAC_SDN_XML_URL],
       program: ['DPRK', 'DPRK2'],
       programId: ['DPRK', 'DPRK2'],
-      summary: ['Secondary sanctions risk: North Korea Sanctions Regulations, sections 510.201 and 510.210'],
     });
+    expect(byId(list, 'ofac-12210').properties.notes).toEqual([
+      'Secondary sanctions risk: North Korea Sanctions Regulations, sections 510.201 and 510.210',
+    ]);
   });
 
   it('keeps approximate birth dates as years and explains them in notes', () => {
     expect(byId(list, 'ofac-12211').properties).toMatchObject({
       birthDate: ['1947', '1946'],
       birthPlace: ['Pyongan-Pukto, North Korea'],
-      notes: ['DOB circa 1947', 'DOB circa 1946'],
+      notes: ['DOB circa 1947', 'alt. DOB circa 1946'],
     });
   });
 
@@ -294,10 +296,40 @@ describe('parseOfacXml mapping rules', () => {
     expect(byId(list, 'ofac-14-link-ofac-13').properties.role).toEqual(['Linked To']);
   });
 
+  it('keeps a title and vessel details of a subject that cannot have them as notes named like the CSV columns', async () => {
+    const list = await parse(
+      sdnXml(
+        `<uid>15</uid><lastName>OCEAN MARITIME MANAGEMENT</lastName><title>Operator</title><sdnType>Entity</sdnType><programList><program>DPRK</program></programList>
+<vesselInfo><callSign>HMYC</callSign><vesselFlag>Korea, North</vesselFlag><grossRegisteredTonnage>1,524</grossRegisteredTonnage></vesselInfo>`,
+        `<uid>16</uid><lastName>JI HYE SAN</lastName><sdnType>Vessel</sdnType><programList><program>DPRK</program></programList>
+<vesselInfo><callSign>HMYC</callSign><vesselFlag>Korea, North</vesselFlag><vesselOwner>OCEAN MARITIME MANAGEMENT</vesselOwner><tonnage>12,000</tonnage><grossRegisteredTonnage>1,524</grossRegisteredTonnage></vesselInfo>`,
+      ),
+    );
+    expect(byId(list, 'ofac-15').properties.notes).toEqual(['Title: Operator', 'Call Sign: HMYC', 'Vessel Flag: Korea, North', 'GRT: 1,524']);
+    expect(byId(list, 'ofac-15').properties.country).toBeUndefined();
+    expect(byId(list, 'ofac-16').properties).toMatchObject({
+      callSign: ['HMYC'],
+      flag: ['kp'],
+      tonnage: ['12000'],
+      grossRegisteredTonnage: ['1524'],
+      notes: ['Vessel Owner: OCEAN MARITIME MANAGEMENT'],
+    });
+    expect(list.warnings).toEqual([]);
+  });
+
   it('reads CONSOLIDATED.XML as the Consolidated list with its own id prefix', async () => {
     const list = await parse(sdnXml(`<uid>5</uid><lastName>X</lastName><sdnType>Entity</sdnType><programList><program>NS-PLC</program></programList>`), 'CONSOLIDATED.XML');
     expect(list.list).toBe('us_ofac_cons');
     expect(list.entities[0]?.id).toBe('ofac-cons-5');
+  });
+
+  it('reads an unknown sdnType or alias type (even one named like an Object property) with a warning', async () => {
+    const list = await parse(
+      sdnXml(`<uid>6</uid><lastName>X</lastName><sdnType>constructor</sdnType><programList/>
+<akaList><aka><uid>60</uid><type>toString</type><category>strong</category><lastName>Y</lastName></aka></akaList>`),
+    );
+    expect(byId(list, 'ofac-6')).toMatchObject({ schema: 'LegalEntity', properties: { name: ['X'], alias: ['Y'] } });
+    expect(list.warnings.join('\n')).toMatch(/unknown sdnType "constructor": read as LegalEntity[\s\S]*unknown alias type "toString"/);
   });
 
   it('warns when Record_Count disagrees with the entries', async () => {

@@ -19,26 +19,23 @@ export const OFAC_XML_NAMESPACES = [
   'http://tempuri.org/sdnList.xsd',
 ];
 
-const SCHEMA_BY_SDN_TYPE: Record<string, string> = {
+const SCHEMA_BY_SDN_TYPE: ReadonlyMap<string, string> = new Map(Object.entries({
   individual: 'Person',
   entity: 'Organization',
   vessel: 'Vessel',
   aircraft: 'Airplane',
-};
+}));
 
-const ALIAS_KIND: Record<string, NameKind> = { aka: 'aka', fka: 'fka', nka: 'nka' };
+const ALIAS_KIND: ReadonlyMap<string, NameKind> = new Map(Object.entries({ aka: 'aka', fka: 'fka', nka: 'nka' }));
 
-/**
- * vesselInfo element → the OFAC label of the same value in SDN_ADVANCED (so both files map it alike)
- * and the CSV column's name, used for a note where the value has no property (as the CSV parser does).
- */
-const VESSEL_FIELDS: [string, string, string][] = [
-  ['callSign', 'Vessel Call Sign', 'Call Sign'],
-  ['vesselType', 'Vessel Type', 'Vessel Type'],
-  ['vesselFlag', 'Vessel Flag', 'Vessel Flag'],
-  ['vesselOwner', 'Vessel Owner', 'Vessel Owner'],
-  ['tonnage', 'Vessel Tonnage', 'Tonnage'],
-  ['grossRegisteredTonnage', 'Vessel Gross Registered Tonnage', 'GRT'],
+/** vesselInfo element → the OFAC label of the same value in SDN_ADVANCED, so both files map it alike. */
+const VESSEL_FIELDS: [string, string][] = [
+  ['callSign', 'Vessel Call Sign'],
+  ['vesselType', 'Vessel Type'],
+  ['vesselFlag', 'Vessel Flag'],
+  ['vesselOwner', 'Vessel Owner'],
+  ['tonnage', 'Vessel Tonnage'],
+  ['grossRegisteredTonnage', 'Vessel Gross Registered Tonnage'],
 ];
 
 const ENTRY_ELEMENTS = new Set([
@@ -167,7 +164,7 @@ function readEntry(src: SourceFile, ctx: OfacContext, el: XmlElement): OfacEntry
   }
   const sdnType = childText(el, 'sdnType');
   if (!sdnType) throw new InputError(src.name, `<sdnEntry> ${uid} has no <sdnType>`, el.line, 'sdnType');
-  let schema = SCHEMA_BY_SDN_TYPE[sdnType.toLowerCase()];
+  let schema = SCHEMA_BY_SDN_TYPE.get(sdnType.toLowerCase());
   if (!schema) {
     ctx.warnings.add(`unknown sdnType "${sdnType}": read as LegalEntity`, child(el, 'sdnType')?.line ?? el.line);
     schema = 'LegalEntity';
@@ -178,9 +175,8 @@ function readEntry(src: SourceFile, ctx: OfacContext, el: XmlElement): OfacEntry
 
   const entry = new OfacEntry(ctx, String(Number(uid)), schema, el.line);
   entry.addName('primary', false, { last: lastName, given: given(childText(el, 'firstName')) }, el.line);
-  const title = childText(el, 'title');
-  if (title && schema === 'Person') entry.applyField('Title', { text: title }, child(el, 'title')?.line ?? el.line, 'note');
-  else if (title) entry.addNote(`Title: ${title}`);
+  const title = child(el, 'title');
+  if (title?.text.trim()) entry.applyField('Title', { text: title.text }, title.line, 'note');
   entry.applyRemarks(childText(el, 'remarks'), child(el, 'remarks')?.line ?? el.line);
 
   for (const program of children(child(el, 'programList'), 'program')) entry.addProgram(program.text);
@@ -213,12 +209,9 @@ function readEntry(src: SourceFile, ctx: OfacContext, el: XmlElement): OfacEntry
   });
   const vessel = child(el, 'vesselInfo');
   if (vessel) {
-    for (const [name, label, column] of VESSEL_FIELDS) {
+    for (const [name, label] of VESSEL_FIELDS) {
       const value = child(vessel, name);
-      const text = value?.text.trim();
-      if (!value || !text) continue;
-      if (schema === 'Vessel' && name !== 'vesselOwner') entry.applyField(label, { text }, value.line, 'note');
-      else entry.addNote(`${column}: ${text}`);
+      if (value?.text.trim()) entry.applyField(label, { text: value.text }, value.line, 'note');
     }
   }
   for (const other of el.children) {
@@ -249,7 +242,7 @@ function given(firstName: string | undefined): string[] {
 
 function readAka(ctx: OfacContext, entry: OfacEntry, aka: XmlElement): void {
   const type = (childText(aka, 'type') ?? '').toLowerCase().replace(/[.\s]/g, '');
-  let kind = ALIAS_KIND[type];
+  let kind = ALIAS_KIND.get(type);
   if (!kind) {
     ctx.warnings.add(`unknown alias type "${childText(aka, 'type') ?? ''}": read as a.k.a.`, aka.line);
     kind = 'aka';
