@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { FtmEntity } from '../ftm/entity.js';
+import { computeListStats } from './stats.js';
+
+const e = (id: string, schema: string, entryId: string, programs: string[], target: boolean): FtmEntity => ({
+  id,
+  schema,
+  properties: {},
+  datasets: ['t'],
+  target,
+  provenance: { list: 't', entryId, programs },
+});
+
+describe('computeListStats', () => {
+  it('counts every entity per schema but each listed entry once per programme and regime', () => {
+    const stats = computeListStats([
+      e('p1', 'Person', '1', ['DPRK3', 'CYBER2'], true),
+      e('p1-wallet', 'CryptoWallet', '1', ['DPRK3', 'CYBER2'], true),
+      e('p1-sanction', 'Sanction', '1', ['DPRK3', 'CYBER2'], false),
+      e('p2', 'Vessel', '2', ['DPRK2'], true),
+      e('p3', 'Person', '3', ['SDGT'], true),
+    ]);
+    expect(stats.bySchema).toEqual({ Person: 2, CryptoWallet: 1, Sanction: 1, Vessel: 1 });
+    expect(stats.byProgram).toEqual({ DPRK3: 1, CYBER2: 1, DPRK2: 1, SDGT: 1 });
+    expect(stats.byRegime).toEqual({ DPRK: 2 });
+  });
+});
