@@ -41,6 +41,33 @@ export function progressBar(io: CliIo): LoadProgress | undefined {
   };
 }
 
+/** Progress over a known number of items (rows, queries). */
+export interface CountProgress {
+  tick(count?: number): void;
+  stop(): void;
+}
+
+/**
+ * A count-based progress bar on stderr; undefined (draw nothing) when stderr is not a terminal.
+ *
+ * @example
+ * const bar = countProgressBar(io, 'screening', rows.length);
+ * for (const row of rows) { screen(row); bar?.tick(); }
+ * bar?.stop();
+ */
+export function countProgressBar(io: CliIo, label: string, total: number): CountProgress | undefined {
+  if (!io.interactive) return undefined;
+  const bar = new cliProgress.SingleBar(
+    { format: `${label.slice(0, 32).padEnd(32)} [{bar}] {percentage}% {value}/{total} ETA {eta_formatted}`, stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(Math.max(total, 1), 0);
+  return {
+    tick: (count = 1) => bar.increment(count),
+    stop: () => bar.stop(),
+  };
+}
+
 /** Renders rows as an aligned plain-text table. */
 export function table(rows: (string | number)[][]): string {
   const widths: number[] = [];

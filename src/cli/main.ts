@@ -1,9 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { CounterflowError } from '../errors.js';
 import { openStore, resolveHome } from '../store/open-store.js';
+import { registerCompareCommand } from './commands/compare.js';
+import { registerChainCommands } from './commands/chain.js';
 import { registerEntityCommand } from './commands/entity.js';
 import { registerListCommands } from './commands/lists.js';
+import { registerScreenCommand } from './commands/screen.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerTraceCommands } from './commands/trace.js';
+import { registerVetCommand } from './commands/vet.js';
 import type { WithStore } from './context.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -31,8 +37,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   };
 
   registerListCommands(program, io, withStore);
+  registerChainCommands(program, io, withStore);
   registerEntityCommand(program, io, withStore);
   registerStartCommand(program, io, withStore);
+  registerScreenCommand(program, io, withStore);
+  registerCompareCommand(program, io);
+  registerServeCommand(program, io, withStore);
+  registerTraceCommands(program, io, withStore);
+  registerVetCommand(program, io, withStore);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -60,19 +60,19 @@ export class EntityBuilder {
 
   add(prop: string, value: string | null | undefined | readonly (string | null | undefined)[]): this {
     if (!this.allowed.has(prop)) throw new Error(`Schema ${this.schema} has no property "${prop}"`);
-    const values = Array.isArray(value) ? value : [value];
-    for (const raw of values) {
-      if (raw === null || raw === undefined) continue;
-      const v = raw.replace(/\s+/g, ' ').trim();
-      if (!v) continue;
-      let list = this.props.get(prop);
-      if (!list) {
-        list = [];
-        this.props.set(prop, list);
-      }
-      if (!list.includes(v)) list.push(v);
-    }
+    if (typeof value === 'string') this.addValue(prop, value);
+    else if (value) for (const raw of value) this.addValue(prop, raw);
     return this;
+  }
+
+  private addValue(prop: string, raw: string | null | undefined): void {
+    if (raw === null || raw === undefined) return;
+    const v = collapseWhitespace(raw);
+    if (!v) return;
+    const list = this.props.get(prop);
+    // Most properties get one value: a one-element array is far smaller than an empty one pushed to.
+    if (!list) this.props.set(prop, [v]);
+    else if (!list.includes(v)) list.push(v);
   }
 
   has(prop: string): boolean {
@@ -85,7 +85,9 @@ export class EntityBuilder {
 
   build(): FtmEntity {
     const properties: Record<string, string[]> = {};
-    for (const [k, v] of this.props) properties[k] = v;
+    this.props.forEach((v, k) => {
+      properties[k] = v;
+    });
     const entity: FtmEntity = { id: this.id, schema: this.schema, properties, datasets: [this.dataset] };
     const caption = pickCaption(this.schema, properties);
     if (caption) entity.caption = caption;
@@ -95,6 +97,51 @@ export class EntityBuilder {
     return entity;
   }
 }
+
+/**
+ * Collapses every run of whitespace to one space and trims, as `text.replace(/\s+/g, ' ').trim()`
+ * does, sparing most values (plain words) the regular expression.
+ *
+ * @example
+ * collapseWhitespace(' KIM \t Jong\nUn '); // 'KIM Jong Un'
+ */
+export function collapseWhitespace(text: string): string {
+  return hasWhitespaceToCollapse(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+}
+
+/**
+ * True when `text` holds whitespace other than single spaces (a run of two or more, a tab, a line
+ * break, a Unicode space): only then does collapsing runs of `\s` change more than `trim()` does.
+ * Most values are plain words, so this scan spares them a regular-expression replace.
+ */
+function hasWhitespaceToCollapse(text: string): boolean {
+  let afterSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (afterSpace) return true;
+      afterSpace = true;
+      continue;
+    }
+    afterSpace = false;
+    if (c < 0x20) {
+      if (c >= 0x09 && c <= 0x0d) return true;
+    } else if (c >= 0xa0 && isUnicodeSpace(c)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The characters `\s` matches at and above U+00A0. */
+function isUnicodeSpace(c: number): boolean {
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** An id part that is already a slug (ASCII word characters, dots, inner dashes) needs only lower-casing. */
+const SLUG_READY = /^[\w.](?:[\w.-]*[\w.])?$/;
 
 const CAPTION_PROPS = ['name', 'publicKey', 'full', 'number', 'title', 'program', 'authority'];
 
@@ -108,16 +155,21 @@ function pickCaption(_schema: string, properties: Record<string, string[]>): str
 
 /** Makes an id safe and stable: lower-case ASCII, digits, dots and dashes. */
 export function slugId(...parts: (string | number)[]): string {
-  return parts
-    .map((p) =>
-      String(p)
-        .normalize('NFKD')
-        .replace(/[^\w.-]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .toLowerCase(),
-    )
-    .filter(Boolean)
-    .join('-');
+  const slugs: string[] = [];
+  for (const part of parts) {
+    const slug = slugPart(String(part));
+    if (slug) slugs.push(slug);
+  }
+  return slugs.join('-');
+}
+
+function slugPart(text: string): string {
+  if (SLUG_READY.test(text)) return text.toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
 }
 
 /** Listed entries: distinct source entries with a target entity (a sanctioned person and their wallets are one entry). */

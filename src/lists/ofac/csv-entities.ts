@@ -3,7 +3,7 @@ import { isA } from '../../ftm/model.js';
 import type { OfacAddRow, OfacCsvEntry, OfacPrimaryRow } from './csv-set.js';
 import type { OfacParseReport } from './csv-report.js';
 import { linkedToEntity, type OfacNameIndex } from './links.js';
-import { lookupCountry } from './country-variants.js';
+import { lookupOfacCountry } from './ofac-countries.js';
 import { parseOfacRemarks, type OfacRemarkDocument, type OfacRemarks } from './remarks.js';
 import { ofacWalletEntities } from './wallets.js';
 
@@ -216,7 +216,7 @@ function addNotes(subject: EntityBuilder, remarks: OfacRemarks, row: OfacPrimary
 
 /** The code for a country column; an unknown name is kept as written (and reported), an unknown "Region:" dropped. */
 function countryCode(name: string, ctx: OfacCsvBuildContext): string | undefined {
-  const found = lookupCountry(name);
+  const found = lookupOfacCountry(name);
   if (found.code) return found.code;
   if (found.known) return undefined;
   if (/^region:/i.test(name)) {

@@ -100,4 +100,26 @@ describe('readOfacCsvRecords', () => {
     const err = await failure(memorySource('sdn.csv', '1,ab"c,d\r\n\x1a'));
     expect(err.line).toBe(1);
   });
+
+  it('takes the first line break outside quotes as the record delimiter; other line breaks are text', async () => {
+    expect(await readAll(memorySource('lf.csv', '1,a\n2,"b\r\nc"\n\x1a'))).toEqual([
+      { fields: ['1', 'a'], line: 1 },
+      { fields: ['2', 'b\r\nc'], line: 2 },
+    ]);
+    expect(await readAll(memorySource('crlf.csv', '1,a\r\n2,b\nc\r\n3,d\r\n\x1a'))).toEqual([
+      { fields: ['1', 'a'], line: 1 },
+      { fields: ['2', 'b\nc'], line: 2 },
+      { fields: ['3', 'd'], line: 4 },
+    ]);
+  });
+
+  it('reads a doubled quote inside quotes as a quote, and ends a quoted field at a NUL', async () => {
+    expect(await readAll(memorySource('q.csv', '1,"say ""hi""","x"\0y\r\n\x1a'))).toEqual([{ fields: ['1', 'say "hi"', 'x\0y'], line: 1 }]);
+  });
+
+  it('counts the limit in characters of finished fields plus bytes of the field being read', async () => {
+    expect(await readAll(memorySource('ok.csv', 'ab,éé\r\n\x1a'), 6)).toHaveLength(1);
+    const err = await failure(memorySource('long.csv', 'ab,ééé\r\n\x1a'), 6);
+    expect(err.message).toContain('longer than 6 characters');
+  });
 });

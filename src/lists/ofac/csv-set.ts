@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
 import { sourceBaseName, type SourceFile } from '../source.js';
-import { ofacValue, readOfacCsvRecords, type OfacCsvRecord } from './csv-read.js';
+import { ofacValue, readOfacCsvFile, type OfacCsvRecord } from './csv-read.js';
 
 /** The four files of an OFAC CSV set: the primary list, alternate names, addresses, remarks overflow. */
 export type OfacCsvRole = 'primary' | 'alt' | 'add' | 'comments';
@@ -177,8 +177,9 @@ export async function readOfacCsvSet(files: SourceFile[], options: OfacCsvSetOpt
   const warnings: string[] = [];
   const entries = new Map<string, OfacCsvEntry>();
   const firstLine = new Map<string, number>();
+  const primaryName = sourceBaseName(primaryFile.src);
   for (const rec of primaryFile.records) {
-    const row = primaryRow(primaryFile.src, rec);
+    const row = primaryRow(primaryFile.src, primaryName, rec);
     const seen = firstLine.get(row.entNum);
     if (seen !== undefined) {
       throw new InputError(primaryFile.src.name, `ent_num ${row.entNum} appears twice (first on line ${seen})`, rec.line, 'ent_num');
@@ -187,15 +188,19 @@ export async function readOfacCsvSet(files: SourceFile[], options: OfacCsvSetOpt
     entries.set(row.entNum, { primary: row, alts: [], addresses: [], remarks: row.remarks, unjoinedComments: [] });
   }
 
-  const primaryName = sourceBaseName(primaryFile.src);
-  const join = <T extends { entNum: string }>(role: OfacCsvRole, toRow: (src: SourceFile, r: OfacCsvRecord) => T, add: (e: OfacCsvEntry, row: T) => void) => {
+  const join = <T extends { entNum: string }>(
+    role: OfacCsvRole,
+    toRow: (src: SourceFile, baseName: string, r: OfacCsvRecord) => T,
+    add: (e: OfacCsvEntry, row: T) => void,
+  ) => {
     const file = byRole.get(role);
     if (!file) return;
+    const baseName = sourceBaseName(file.src);
     let skippedRows = 0;
     const skippedIds = new Set<string>();
     const allIds = new Set<string>();
     for (const rec of file.records) {
-      const row = toRow(file.src, rec);
+      const row = toRow(file.src, baseName, rec);
       allIds.add(row.entNum);
       const entry = entries.get(row.entNum);
       if (entry) {
@@ -207,7 +212,7 @@ export async function readOfacCsvSet(files: SourceFile[], options: OfacCsvSetOpt
     }
     if (skippedRows > 0) {
       warnings.push(
-        `${sourceBaseName(file.src)}: ${skippedRows} rows (${skippedIds.size} of ${allIds.size} ent_nums) have no entry in ` +
+        `${baseName}: ${skippedRows} rows (${skippedIds.size} of ${allIds.size} ent_nums) have no entry in ` +
           `${primaryName} and were skipped; the files are probably from different dates`,
       );
     }
@@ -263,8 +268,8 @@ async function readWithRole(
   options: OfacCsvSetOptions,
 ): Promise<{ role: OfacCsvRole; records: OfacCsvRecord[] }> {
   let role = ofacRoleFromName(src.name);
-  const records: OfacCsvRecord[] = [];
-  for await (const rec of readOfacCsvRecords(src, options)) {
+  const records = await readOfacCsvFile(src, options);
+  for (const rec of records) {
     if (role === null) {
       role = ofacRoleFromColumns(rec.fields.length);
       if (role === null) {
@@ -279,7 +284,6 @@ async function readWithRole(
     if (rec.fields.length !== expected) {
       throw new InputError(src.name, `expected ${expected} fields (OFAC ${role} file), found ${rec.fields.length}`, rec.line);
     }
-    records.push(rec);
   }
   if (role === null) throw new InputError(src.name, 'the file has no records');
   return { role, records };
@@ -288,14 +292,15 @@ async function readWithRole(
 function entNum(src: SourceFile, rec: OfacCsvRecord): string {
   const v = ofacValue(rec.fields[0]);
   if (!/^\d{1,12}$/.test(v)) throw new InputError(src.name, `ent_num ${JSON.stringify(v)} is not a number`, rec.line, 'ent_num');
-  return String(Number(v));
+  // Only a number written with leading zeros changes.
+  return v.length > 1 && v.charCodeAt(0) === 0x30 ? String(Number(v)) : v;
 }
 
 function field(rec: OfacCsvRecord, i: number): string {
   return ofacValue(rec.fields[i]);
 }
 
-function primaryRow(src: SourceFile, rec: OfacCsvRecord): OfacPrimaryRow {
+function primaryRow(src: SourceFile, file: string, rec: OfacCsvRecord): OfacPrimaryRow {
   const name = field(rec, 1);
   if (!name) throw new InputError(src.name, 'the entry has no name', rec.line, 'SDN_Name');
   return {
@@ -312,24 +317,24 @@ function primaryRow(src: SourceFile, rec: OfacCsvRecord): OfacPrimaryRow {
     vesselOwner: field(rec, 10),
     // Not trimmed: the 1,000-character cut can fall on a space that the continuation relies on.
     remarks: rec.fields[11]?.trim() === '-0-' ? '' : (rec.fields[11] ?? ''),
-    file: sourceBaseName(src),
+    file,
     line: rec.line,
   };
 }
 
-function altRow(src: SourceFile, rec: OfacCsvRecord): OfacAltRow {
+function altRow(src: SourceFile, file: string, rec: OfacCsvRecord): OfacAltRow {
   return {
     entNum: entNum(src, rec),
     altNum: field(rec, 1),
     type: field(rec, 2),
     name: field(rec, 3),
     remarks: field(rec, 4),
-    file: sourceBaseName(src),
+    file,
     line: rec.line,
   };
 }
 
-function addRow(src: SourceFile, rec: OfacCsvRecord): OfacAddRow {
+function addRow(src: SourceFile, file: string, rec: OfacCsvRecord): OfacAddRow {
   return {
     entNum: entNum(src, rec),
     addNum: field(rec, 1),
@@ -337,12 +342,12 @@ function addRow(src: SourceFile, rec: OfacCsvRecord): OfacAddRow {
     cityStateZip: field(rec, 3),
     country: field(rec, 4),
     remarks: field(rec, 5),
-    file: sourceBaseName(src),
+    file,
     line: rec.line,
   };
 }
 
-function commentRow(src: SourceFile, rec: OfacCsvRecord): OfacCommentRow {
+function commentRow(src: SourceFile, file: string, rec: OfacCsvRecord): OfacCommentRow {
   const raw = rec.fields[1] ?? '';
-  return { entNum: entNum(src, rec), text: raw.trim() === '-0-' ? '' : raw, file: sourceBaseName(src), line: rec.line };
+  return { entNum: entNum(src, rec), text: raw.trim() === '-0-' ? '' : raw, file, line: rec.line };
 }

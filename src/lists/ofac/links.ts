@@ -1,4 +1,4 @@
-import { EntityBuilder, type FtmEntity, type Provenance } from '../../ftm/entity.js';
+import { collapseWhitespace, EntityBuilder, type FtmEntity, type Provenance } from '../../ftm/entity.js';
 
 export interface LinkTarget {
   id: string;
@@ -37,7 +37,7 @@ export class OfacNameIndex {
 }
 
 function nameKey(name: string): string {
-  return name.replace(/\s+/g, ' ').trim().toUpperCase();
+  return collapseWhitespace(name).toUpperCase();
 }
 
 /**

@@ -28,6 +28,34 @@ describe('lookupOfacCountry', () => {
   it('reports names it cannot map', () => {
     expect(lookupOfacCountry('Region: Kafia Kingi')).toEqual({ code: null, known: false });
   });
+
+  it('maps the spellings OFAC uses for North Korea', () => {
+    for (const name of ['Korea, North', 'North Korea', "Democratic People's Republic of Korea", 'DPRK']) {
+      expect(lookupOfacCountry(name).code).toBe('kp');
+    }
+  });
+
+  it('maps the variants found in the CSV files to FtM codes', () => {
+    expect(lookupOfacCountry('Bosnia-Herzegovina').code).toBe('ba');
+    expect(lookupOfacCountry('St. Kitts & Nevis').code).toBe('kn');
+    expect(lookupOfacCountry('USSR').code).toBe('suhh');
+    expect(lookupOfacCountry('Gaza Strip').code).toBe('ps');
+    expect(lookupOfacCountry('Russia').code).toBe('ru');
+    expect(lookupOfacCountry('Burma').code).toBe('mm');
+  });
+
+  it('knows "None Identified" is no country, and does not know made-up names', () => {
+    expect(lookupOfacCountry('None Identified')).toEqual({ code: null, known: true });
+    expect(lookupOfacCountry('Atlantis')).toEqual({ code: null, known: false });
+  });
+
+  it('only yields codes FollowTheMoney knows', () => {
+    const names = ['Bosnia-Herzegovina', 'USSR', 'ex-Yugoslavia', 'Crimea', 'Eritrean', 'England', 'Ivory Coast', 'Comoros Islands', 'DRC'];
+    for (const name of names) {
+      const { code } = lookupOfacCountry(name);
+      expect(code && isCountryCode(code), name).toBe(true);
+    }
+  });
 });
 
 describe('CountryMapper', () => {
@@ -39,13 +67,5 @@ describe('CountryMapper', () => {
     expect(mapper.code('undetermined')).toBeUndefined();
     expect(mapper.code(undefined)).toBeUndefined();
     expect(mapper.warnings()).toEqual(['unknown country name "Atlantis" (2×): kept as written']);
-  });
-});
-
-describe('isCountryCode', () => {
-  it('knows FtM codes only', () => {
-    expect(isCountryCode('kp')).toBe(true);
-    expect(isCountryCode('ua-cri')).toBe(true);
-    expect(isCountryCode('xx')).toBe(false);
   });
 });

@@ -1,9 +1,12 @@
-import { ftmModel } from '../../ftm/model.js';
+import { countryNameIndex, foldCountryName, isCountryCode } from '../common/country-names.js';
+
+export { isCountryCode } from '../common/country-names.js';
 
 /**
  * OFAC spellings of country names that differ from the FollowTheMoney labels ("Korea, North",
  * "Burma", "Bahamas, The"), and OFAC "Region:" entries that belong to one country. Names seen in the
- * OFAC address, nationality and place-of-birth data.
+ * OFAC XML and CSV files (addresses, nationalities, places of birth, vessel flags, document
+ * countries); historic states use FollowTheMoney's codes.
  */
 const OFAC_NAMES: Record<string, string> = {
   'korea, north': 'kp',
@@ -52,32 +55,40 @@ const OFAC_NAMES: Record<string, string> = {
   'great britain': 'gb',
   'curacao': 'cw',
   'reunion': 're',
+  'bosnia-herzegovina': 'ba',
+  'bosina-herzegovina': 'ba',
+  bosnia: 'ba',
+  'democratic republic of the congo': 'cd',
+  drc: 'cd',
+  'republic of serbia': 'rs',
+  'ivory coast': 'ci',
+  'comoros islands': 'km',
+  ussr: 'suhh',
+  'ex-yugoslavia': 'yucs',
+  'st. kitts and nevis': 'kn',
+  'st kitts and nevis': 'kn',
+  'st. kitts & nevis': 'kn',
+  'st. vincent and the grenadines': 'vc',
+  'palestinian authority': 'ps',
+  'palestinian territories': 'ps',
+  gaza: 'ps',
+  'gaza strip': 'ps',
+  'gaza (palestinian authority)': 'ps',
+  'west bank (palestinian authority)': 'ps',
+  england: 'gb',
+  'the philippines': 'ph',
+  phillipines: 'ph',
+  'the russian federation': 'ru',
+  crimea: 'ua-cri',
+  eritrean: 'er',
 };
 
-/** OFAC's own "no country known" markers: not a country, not a problem either. */
-const NO_COUNTRY = new Set(['undetermined', 'unknown', '-0-']);
+/** OFAC's own "no country known" markers (compared folded): not a country, not a problem either. */
+const NO_COUNTRY = new Set(['undetermined', 'unknown', '-0-', 'none identified', 'none', 'stateless']);
 
-const LABELS: ReadonlyMap<string, string> = ftmModel.getType('country').values;
+const findCountry = countryNameIndex(OFAC_NAMES);
 
-const BY_NAME: Map<string, string> = (() => {
-  const map = new Map<string, string>();
-  for (const [code, label] of LABELS) map.set(foldName(label), code);
-  for (const [name, code] of Object.entries(OFAC_NAMES)) map.set(foldName(name), code);
-  return map;
-})();
-
-function foldName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, ' ')
-    .replace(/\.$/, '')
-    .trim()
-    .toLowerCase();
-}
-
-export type CountryLookup = { code: string; known: true } | { code: null; known: boolean };
+export type CountryLookup = Readonly<{ code: string; known: true } | { code: null; known: boolean }>;
 
 /**
  * Maps a country as OFAC writes it (a name, or an ISO-3166 alpha-2 code) to the FollowTheMoney code.
@@ -88,22 +99,25 @@ export type CountryLookup = { code: string; known: true } | { code: null; known:
  * lookupOfacCountry('undetermined'); // { code: null, known: true }
  */
 export function lookupOfacCountry(raw: string): CountryLookup {
-  const folded = foldName(raw);
-  if (!folded || NO_COUNTRY.has(folded)) return { code: null, known: true };
-  const byName = BY_NAME.get(folded);
-  if (byName) return { code: byName, known: true };
-  if (/^[a-z]{2}$/.test(folded) && LABELS.has(folded)) return { code: folded, known: true };
-  return { code: null, known: false };
+  let found = lookups.get(raw);
+  if (!found) {
+    found = lookupUncached(raw);
+    if (lookups.size >= 10_000) lookups.clear();
+    lookups.set(raw, found);
+  }
+  return found;
 }
 
-/**
- * True when `code` is a country code FollowTheMoney knows (lower case, e.g. `kp`, `ua-cri`).
- *
- * @example
- * isCountryCode('kp'); // true
- */
-export function isCountryCode(code: string): boolean {
-  return LABELS.has(code);
+/** The lists write the same few hundred country names tens of thousands of times. */
+const lookups = new Map<string, CountryLookup>();
+
+function lookupUncached(raw: string): CountryLookup {
+  const folded = foldCountryName(raw);
+  if (!folded || NO_COUNTRY.has(folded)) return { code: null, known: true };
+  const byName = findCountry(folded);
+  if (byName) return { code: byName, known: true };
+  if (/^[a-z]{2}$/.test(folded) && isCountryCode(folded)) return { code: folded, known: true };
+  return { code: null, known: false };
 }
 
 /**
@@ -118,14 +132,11 @@ export function isCountryCode(code: string): boolean {
 export class CountryMapper {
   private readonly unknown = new Map<string, number>();
 
-  /** `lookup`: how names are read; the CSV parser's variant table can be passed to read names alike. */
-  constructor(private readonly lookup: (name: string) => CountryLookup = lookupOfacCountry) {}
-
   /** The code for `raw`; an unknown name is returned as written (and reported); "undetermined" is undefined. */
   code(raw: string | undefined): string | undefined {
     const name = raw?.trim();
     if (!name) return undefined;
-    const found = this.lookup(name);
+    const found = lookupOfacCountry(name);
     if (found.code) return found.code;
     if (found.known) return undefined;
     this.unknown.set(name, (this.unknown.get(name) ?? 0) + 1);

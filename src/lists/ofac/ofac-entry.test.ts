@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { WarningTally } from '../common/warning-tally.js';
 import { CountryMapper } from './ofac-countries.js';
-import { buildOfacEntries, composeName, OfacEntry, WarningTally, type OfacContext } from './ofac-entry.js';
+import { buildOfacEntries, composeName, OfacEntry, type OfacContext } from './ofac-entry.js';
 
 function context(): OfacContext {
   return {
@@ -21,16 +22,6 @@ describe('composeName', () => {
     expect(composeName({ given: ['Jin'] })).toBe('Jin');
     expect(composeName({ full: '  OCEAN   MARITIME ', last: 'X' })).toBe('OCEAN MARITIME');
     expect(composeName({ given: [' '] })).toBeUndefined();
-  });
-});
-
-describe('WarningTally', () => {
-  it('reports a repeated message once, with its count and first line', () => {
-    const tally = new WarningTally();
-    tally.add('a', 7);
-    tally.add('a', 9);
-    tally.add('b', 3);
-    expect(tally.list('f.xml')).toEqual(['f.xml:7: a (2×, first here)', 'f.xml:3: b']);
   });
 });
 

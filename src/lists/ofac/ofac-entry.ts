@@ -1,5 +1,6 @@
 import { EntityBuilder, slugId, type FtmEntity, type Provenance } from '../../ftm/entity.js';
 import { isA, schemaProperties } from '../../ftm/model.js';
+import type { WarningTally } from '../common/warning-tally.js';
 import { OfacNameIndex, type LinkTarget } from './links.js';
 import type { CountryMapper } from './ofac-countries.js';
 import { parseOfacDate, type OfacDate } from './ofac-dates.js';
@@ -9,32 +10,6 @@ import { ofacWalletEntities } from './wallets.js';
 
 /** The Sanction `authority`, as the CSV parser writes it. */
 const AUTHORITY = 'Office of Foreign Assets Control';
-
-/**
- * Counts what a parser read but could not map: the same message from many entries is reported once,
- * with how often it occurred and the line it first occurred on.
- *
- * @example
- * const tally = new WarningTally();
- * tally.add('unknown OFAC field type "Library Card"', 120);
- * tally.list('SDN.XML'); // ['SDN.XML:120: unknown OFAC field type "Library Card"']
- */
-export class WarningTally {
-  private readonly entries = new Map<string, { line: number; count: number }>();
-
-  add(message: string, line: number): void {
-    const entry = this.entries.get(message);
-    if (entry) entry.count++;
-    else this.entries.set(message, { line, count: 1 });
-  }
-
-  list(file: string): string[] {
-    return [...this.entries].map(([message, { line, count }]) => {
-      const times = count > 1 ? ` (${count}×, first here)` : '';
-      return `${file}:${line}: ${message}${times}`;
-    });
-  }
-}
 
 /** What every entry of one list file shares. `publishedAt` may be learnt after the first entries. */
 export interface OfacContext {

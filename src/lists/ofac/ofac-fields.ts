@@ -250,6 +250,33 @@ const RULE_BY_LABEL: Map<string, FieldRule> = (() => {
 const DIGITAL_CURRENCY = /^digital currency address - ([a-z0-9]+)$/;
 
 /**
+ * For each first word of a label key {@link fieldRule} knows, the most words such a key has (the
+ * digital-currency labels count as `digital currency address - <ticker>`).
+ *
+ * @example
+ * fieldLabelWords().get('passport'); // 1
+ */
+export function fieldLabelWords(): ReadonlyMap<string, number> {
+  return mostWordsByFirstWord([...RULE_BY_LABEL.keys(), 'digital currency address - x']);
+}
+
+/**
+ * For each first word among these keys, the most words a key starting with it has.
+ *
+ * @example
+ * mostWordsByFirstWord(['place of birth', 'place']).get('place'); // 3
+ */
+export function mostWordsByFirstWord(keys: Iterable<string>): Map<string, number> {
+  const most = new Map<string, number>();
+  for (const key of keys) {
+    const words = key.split(' ');
+    const first = words[0] ?? '';
+    most.set(first, Math.max(most.get(first) ?? 0, words.length));
+  }
+  return most;
+}
+
+/**
  * The rule for an OFAC label, or undefined when the label is not known.
  *
  * @example

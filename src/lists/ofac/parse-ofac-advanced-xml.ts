@@ -1,14 +1,14 @@
 import { InputError } from '../../errors.js';
-import { sourceBaseName, type SourceFile } from '../source.js';
+import type { SourceFile } from '../source.js';
 import type { ListParser, ParsedList, ParseOptions } from '../types.js';
-import { lookupCountry } from './country-variants.js';
-import { CountryMapper, isCountryCode } from './ofac-countries.js';
+import { childNodes, firstChild, firstChildText, type XmlNode } from '../xml/xml-node.js';
+import { streamXmlRecords } from '../xml/xml-stream.js';
+import { isCountryCode } from './ofac-countries.js';
 import { expandRange, isoDate, type OfacDate } from './ofac-dates.js';
-import { buildOfacEntries, OfacEntry, WarningTally, type AddressParts, type FieldInput, type NameKind, type NameParts, type OfacContext } from './ofac-entry.js';
+import { buildOfacEntries, OfacEntry, type AddressParts, type FieldInput, type NameKind, type NameParts, type OfacContext } from './ofac-entry.js';
 import { labelKey } from './ofac-fields.js';
-import { OFAC_EXPORTS_URL, ofacXmlFlavour } from './parse-ofac-xml.js';
+import { OFAC_EXPORTS_URL, OFAC_SCHEMA_BY_TYPE, ofacRootNamespace, ofacXmlContext } from './parse-ofac-xml.js';
 import { companyEvidence } from './remarks-labels.js';
-import { child, children, childText, streamXmlRecords, type XmlElement } from './xml-records.js';
 
 export const OFAC_SDN_ADVANCED_XML_URL = `${OFAC_EXPORTS_URL}/SDN_ADVANCED.XML`;
 export const OFAC_CONS_ADVANCED_XML_URL = `${OFAC_EXPORTS_URL}/CONS_ADVANCED.XML`;
@@ -18,13 +18,6 @@ export const OFAC_ADVANCED_XML_NAMESPACES = [
   'https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ADVANCED_XML',
   'http://www.un.org/sanctions/1.0',
 ];
-
-const SCHEMA_BY_PARTY_TYPE: ReadonlyMap<string, string> = new Map(Object.entries({
-  individual: 'Person',
-  entity: 'Organization',
-  vessel: 'Vessel',
-  aircraft: 'Airplane',
-}));
 
 const NAME_KIND: ReadonlyMap<string, NameKind> = new Map(Object.entries({ 'name': 'primary', 'a.k.a.': 'aka', 'f.k.a.': 'fka', 'n.k.a.': 'nka' }));
 
@@ -108,7 +101,7 @@ export function sniffOfacAdvancedXml(head: string, _fileName: string): boolean {
 
 interface RefValue {
   text: string;
-  attrs: Record<string, string>;
+  attributes: Record<string, string>;
 }
 
 interface LocationRecord {
@@ -197,34 +190,29 @@ class AdvancedReader {
     private readonly src: SourceFile,
     private readonly options: ParseOptions,
   ) {
-    const defaults = ofacXmlFlavour(sourceBaseName(src), { sdn: OFAC_SDN_ADVANCED_XML_URL, cons: OFAC_CONS_ADVANCED_XML_URL });
-    this.ctx = {
-      list: options.list ?? defaults.list,
-      idPrefix: defaults.idPrefix,
-      file: src.name,
-      sourceUrl: options.sourceUrl ?? defaults.sourceUrl,
-      countries: new CountryMapper(lookupCountry),
-      warnings: new WarningTally(),
-    };
+    this.ctx = ofacXmlContext(src, options, { sdn: OFAC_SDN_ADVANCED_XML_URL, cons: OFAC_CONS_ADVANCED_XML_URL });
   }
 
   async read(): Promise<ParsedList> {
-    const info = await streamXmlRecords(this.src, {
-      roots: ['Sanctions'],
-      onBytes: this.options.onBytes,
-      isRecord: (path) =>
-        (path.length === 2 && path[1] === 'DateOfIssue') ||
-        (path.length === 3 && (path[1] === 'ReferenceValueSets' || RECORDS.get(path[1] ?? '') === path[2])),
-      onOther: (path, line) => {
-        if (path.length === 2 && !SECTIONS.has(path[1] ?? '')) this.warn(`unknown section <${path[1]}>: ignored`, line);
-        if (path.length === 3 && path[1] !== undefined && RECORDS.get(path[1]) !== undefined) {
-          this.warn(`unexpected <${path[2]}> in <${path[1]}>: ignored`, line);
+    let namespace: string | null = null;
+    const isRecord = (path: readonly string[]) =>
+      (path.length === 2 && path[1] === 'DateOfIssue') ||
+      (path.length === 3 && (path[1] === 'ReferenceValueSets' || RECORDS.get(path[1] ?? '') === path[2]));
+    for await (const item of streamXmlRecords(this.src, { isRecord, localNames: true, onBytes: this.options.onBytes })) {
+      if (item.kind === 'root') {
+        namespace = ofacRootNamespace(this.src, item, 'Sanctions');
+      } else if (item.kind === 'element') {
+        const [, section, name] = item.path;
+        if (item.path.length === 2 && !SECTIONS.has(section ?? '')) this.warn(`unknown section <${section}>: ignored`, item.line);
+        if (item.path.length === 3 && section !== undefined && RECORDS.get(section) !== undefined) {
+          this.warn(`unexpected <${name}> in <${section}>: ignored`, item.line);
         }
-      },
-      onRecord: (el, path) => this.onRecord(el, path),
-    });
-    if (info.namespace && !OFAC_ADVANCED_XML_NAMESPACES.includes(info.namespace)) {
-      this.warn(`unexpected namespace ${info.namespace} on <Sanctions>: read as SDN_ADVANCED.XML anyway`, 1);
+      } else if (item.kind === 'record') {
+        this.onRecord(item.node, item.path);
+      }
+    }
+    if (namespace && !OFAC_ADVANCED_XML_NAMESPACES.includes(namespace)) {
+      this.warn(`unexpected namespace ${namespace} on <Sanctions>: read as SDN_ADVANCED.XML anyway`, 1);
     }
     if (!this.ctx.publishedAt) this.warn('no <DateOfIssue>: publication date unknown', 1);
     this.joinDeferred();
@@ -246,7 +234,7 @@ class AdvancedReader {
     throw new InputError(this.src.name, detail, line, field);
   }
 
-  private onRecord(el: XmlElement, path: readonly string[]): void {
+  private onRecord(el: XmlNode, path: readonly string[]): void {
     const section = path[1];
     if (section === 'DateOfIssue') {
       this.ctx.publishedAt = this.readDate(el, 'DateOfIssue') ?? undefined;
@@ -271,19 +259,19 @@ class AdvancedReader {
 
   // ---- reference values ----------------------------------------------------------------------
 
-  private readReferenceSet(set: XmlElement): void {
+  private readReferenceSet(set: XmlNode): void {
     this.refsSeen = true;
     for (const value of set.children) {
-      const id = value.attrs.ID;
+      const id = value.attributes.ID;
       if (id === undefined) this.fail(`<${value.name}> in <${set.name}> has no ID`, value.line, 'ID');
       let byId = this.refs.get(value.name);
       if (!byId) this.refs.set(value.name, (byId = new Map()));
-      byId.set(id, { text: value.text.trim(), attrs: value.attrs });
+      byId.set(id, { text: value.text.trim(), attributes: value.attributes });
     }
   }
 
-  private checkReferences(el: XmlElement): void {
-    for (const [attr, id] of Object.entries(el.attrs)) {
+  private checkReferences(el: XmlNode): void {
+    for (const [attr, id] of Object.entries(el.attributes)) {
       const type = REFERENCE_ATTRIBUTES.get(attr);
       if (type) this.ref(type, id, el, attr);
     }
@@ -291,22 +279,22 @@ class AdvancedReader {
   }
 
   /** The reference value `type` (e.g. `AliasType`) with this id; an unknown id is an InputError. */
-  private ref(type: string, id: string | undefined, el: XmlElement, attr: string): RefValue {
+  private ref(type: string, id: string | undefined, el: XmlNode, attr: string): RefValue {
     if (id === undefined) this.fail(`<${el.name}> has no ${attr}`, el.line, attr);
     const value = this.refs.get(type)?.get(id);
     if (!value) this.fail(`${attr} ${id} is not in <ReferenceValueSets>/<${type}Values>`, el.line, attr);
     return value;
   }
 
-  private optionalRef(type: string, el: XmlElement, attr: string): RefValue | undefined {
-    const id = el.attrs[attr];
+  private optionalRef(type: string, el: XmlNode, attr: string): RefValue | undefined {
+    const id = el.attributes[attr];
     return id === undefined ? undefined : this.ref(type, id, el, attr);
   }
 
-  private countryOf(el: XmlElement, attr: string): { code?: string; name: string } | undefined {
+  private countryOf(el: XmlNode, attr: string): { code?: string; name: string } | undefined {
     const country = this.optionalRef('Country', el, attr);
     if (!country) return undefined;
-    const iso = country.attrs.ISO2?.toLowerCase();
+    const iso = country.attributes.ISO2?.toLowerCase();
     if (iso && isCountryCode(iso)) return { code: iso, name: country.text };
     return { code: this.ctx.countries.code(country.text), name: country.text };
   }
@@ -314,12 +302,12 @@ class AdvancedReader {
   // ---- dates -------------------------------------------------------------------------------------
 
   /** `<Year>`, `<Month>`, `<Day>` children as an ISO prefix; malformed numbers are an InputError. */
-  private readDate(el: XmlElement | undefined, what: string): string | null {
+  private readDate(el: XmlNode | undefined, what: string): string | null {
     if (!el) return null;
     const num = (name: string): number | undefined => {
-      const text = childText(el, name);
+      const text = firstChildText(el, name);
       if (text === undefined) return undefined;
-      if (!/^\d{1,4}$/.test(text)) this.fail(`${what}: <${name}> "${text}" is not a number`, child(el, name)?.line ?? el.line, name);
+      if (!/^\d{1,4}$/.test(text)) this.fail(`${what}: <${name}> "${text}" is not a number`, firstChild(el, name)?.line ?? el.line, name);
       return Number(text);
     };
     const year = num('Year');
@@ -332,57 +320,57 @@ class AdvancedReader {
   }
 
   /** A DatePeriod: its Start and End, each a From–To window, read as OFAC means them (see expandRange). */
-  private readDatePeriod(period: XmlElement, what: string): OfacDate | null {
+  private readDatePeriod(period: XmlNode, what: string): OfacDate | null {
     // A window with no common prefix is read by its outer edge: the earliest start, the latest end.
-    const window = (edge: XmlElement | undefined, outer: 'From' | 'To'): string | null => {
+    const window = (edge: XmlNode | undefined, outer: 'From' | 'To'): string | null => {
       if (!edge) return null;
-      const from = this.readDate(child(edge, 'From'), what);
-      const to = this.readDate(child(edge, 'To'), what);
+      const from = this.readDate(firstChild(edge, 'From'), what);
+      const to = this.readDate(firstChild(edge, 'To'), what);
       if (!from || !to) return from ?? to;
       return commonDatePrefix(from, to) ?? (outer === 'From' ? from : to);
     };
-    const start = child(period, 'Start');
-    const end = child(period, 'End');
+    const start = firstChild(period, 'Start');
+    const end = firstChild(period, 'End');
     const from = window(start, 'From');
     const to = window(end, 'To');
     if (!from && !to) return null;
     const values = from && to ? (to < from ? [from, to] : expandRange(from, to)) : [(from ?? to) as string];
-    const approximate = start?.attrs.Approximate === 'true' || end?.attrs.Approximate === 'true';
+    const approximate = start?.attributes.Approximate === 'true' || end?.attributes.Approximate === 'true';
     return { values, approximate, range: values.length > 1 };
   }
 
   // ---- locations and documents -------------------------------------------------------------
 
-  private readLocation(el: XmlElement): void {
-    const id = el.attrs.ID;
+  private readLocation(el: XmlNode): void {
+    const id = el.attributes.ID;
     if (id === undefined) this.fail('<Location> has no ID', el.line, 'ID');
     const parts: AddressParts = {};
-    for (const lc of children(el, 'LocationCountry')) {
+    for (const lc of childNodes(el, 'LocationCountry')) {
       const country = this.countryOf(lc, 'CountryID');
       if (country && !parts.countryName) {
         parts.countryName = country.name;
         parts.countryCode = country.code;
       }
     }
-    for (const area of children(el, 'LocationAreaCode')) {
-      const code = this.ref('AreaCode', area.attrs.AreaCodeID, area, 'AreaCodeID');
-      if (!parts.countryName && code.attrs.Description) {
-        parts.countryName = code.attrs.Description;
-        parts.countryCode = this.ctx.countries.code(code.attrs.Description);
+    for (const area of childNodes(el, 'LocationAreaCode')) {
+      const code = this.ref('AreaCode', area.attributes.AreaCodeID, area, 'AreaCodeID');
+      if (!parts.countryName && code.attributes.Description) {
+        parts.countryName = code.attributes.Description;
+        parts.countryCode = this.ctx.countries.code(code.attributes.Description);
       }
     }
-    for (const part of children(el, 'LocationPart')) {
-      const type = this.ref('LocPartType', part.attrs.LocPartTypeID, part, 'LocPartTypeID').text;
-      const values = children(part, 'LocationPartValue');
-      const primary = values.find((v) => v.attrs.Primary === 'true') ?? values[0];
-      const value = primary ? childText(primary, 'Value') : undefined;
+    for (const part of childNodes(el, 'LocationPart')) {
+      const type = this.ref('LocPartType', part.attributes.LocPartTypeID, part, 'LocPartTypeID').text;
+      const values = childNodes(part, 'LocationPartValue');
+      const primary = values.find((v) => v.attributes.Primary === 'true') ?? values[0];
+      const value = primary ? firstChildText(primary, 'Value') : undefined;
       if (!value) continue;
       const key = LOCATION_PARTS.get(type.toLowerCase());
       if (!key) this.warn(`unknown location part type "${type}": kept in the address remarks`, part.line);
       const target = key ?? 'other';
       parts[target] = parts[target] ? `${parts[target]}, ${value}` : value;
       for (const alt of values) {
-        const altValue = alt === primary ? undefined : childText(alt, 'Value');
+        const altValue = alt === primary ? undefined : firstChildText(alt, 'Value');
         if (altValue) parts.other = parts.other ? `${parts.other}, ${altValue}` : altValue;
       }
     }
@@ -392,26 +380,26 @@ class AdvancedReader {
     this.locations.set(id, { line: el.line, parts, full });
   }
 
-  private readDocument(el: XmlElement): void {
-    const identityId = el.attrs.IdentityID;
+  private readDocument(el: XmlNode): void {
+    const identityId = el.attributes.IdentityID;
     if (identityId === undefined) this.fail('<IDRegDocument> has no IdentityID', el.line, 'IdentityID');
-    const type = this.ref('IDRegDocType', el.attrs.IDRegDocTypeID, el, 'IDRegDocTypeID').text;
+    const type = this.ref('IDRegDocType', el.attributes.IDRegDocTypeID, el, 'IDRegDocTypeID').text;
     const country = this.countryOf(el, 'IssuedBy-CountryID');
     const doc: DocumentRecord = {
       line: el.line,
       identityId,
       type,
-      number: childText(el, 'IDRegistrationNo'),
+      number: firstChildText(el, 'IDRegistrationNo'),
       country: country?.name,
       countryCode: country?.code,
-      authority: childText(el, 'IssuingAuthority'),
+      authority: firstChildText(el, 'IssuingAuthority'),
     };
-    const comments = [childText(el, 'Comment')];
+    const comments = [firstChildText(el, 'Comment')];
     const validity = this.optionalRef('Validity', el, 'ValidityID');
     if (validity && validity.text.toLowerCase() !== 'valid') comments.push(`validity: ${validity.text}`);
-    for (const date of children(el, 'DocumentDate')) {
-      const dateType = this.ref('IDRegDocDateType', date.attrs.IDRegDocDateTypeID, date, 'IDRegDocDateTypeID').text;
-      const period = child(date, 'DatePeriod');
+    for (const date of childNodes(el, 'DocumentDate')) {
+      const dateType = this.ref('IDRegDocDateType', date.attributes.IDRegDocDateTypeID, date, 'IDRegDocDateTypeID').text;
+      const period = firstChild(date, 'DatePeriod');
       const value = period ? this.readDatePeriod(period, dateType) : null;
       if (!value) continue;
       const text = value.values.join(' to ');
@@ -427,17 +415,17 @@ class AdvancedReader {
 
   // ---- parties -------------------------------------------------------------------------------
 
-  private readParty(party: XmlElement): void {
-    const profiles = children(party, 'Profile');
+  private readParty(party: XmlNode): void {
+    const profiles = childNodes(party, 'Profile');
     if (profiles.length === 0) this.fail('<DistinctParty> has no <Profile>', party.line);
     for (const profile of profiles) {
       const entry = this.readProfile(profile);
-      entry.addNote(childText(party, 'Comment'));
+      entry.addNote(firstChildText(party, 'Comment'));
     }
   }
 
-  private readProfile(profile: XmlElement): OfacEntry {
-    const id = profile.attrs.ID;
+  private readProfile(profile: XmlNode): OfacEntry {
+    const id = profile.attributes.ID;
     if (!id || !/^\d{1,12}$/.test(id)) this.fail(`<Profile> without a numeric ID (${JSON.stringify(id ?? '')})`, profile.line, 'ID');
     const uid = String(Number(id));
     const existing = this.entries.get(uid);
@@ -447,7 +435,7 @@ class AdvancedReader {
     if (schema === 'Organization' && this.showsCompany(profile)) schema = 'Company';
     const entry = new OfacEntry(this.ctx, uid, schema, profile.line);
     this.entries.set(uid, entry);
-    const identities = children(profile, 'Identity');
+    const identities = childNodes(profile, 'Identity');
     for (const identity of identities) this.readIdentity(entry, identity);
     if (!entry.subject.has('name')) {
       const fallback = entry.subject.get('alias')[0] ?? entry.subject.get('weakAlias')[0] ?? entry.subject.get('previousName')[0];
@@ -455,18 +443,18 @@ class AdvancedReader {
       this.warn('a profile without a primary name: its first alias is used as the name', profile.line);
       entry.subject.add('name', fallback);
     }
-    const identityIds = new Set(identities.map((i) => i.attrs.ID));
+    const identityIds = new Set(identities.map((i) => i.attributes.ID));
     // A second feature of one type (another date of birth) is an alternative, as "alt. DOB" in the CSV.
     const typesSeen = new Set<string | undefined>();
-    for (const feature of children(profile, 'Feature')) {
-      for (const reference of children(feature, 'IdentityReference')) {
-        const identityId = reference.attrs.IdentityID;
+    for (const feature of childNodes(profile, 'Feature')) {
+      for (const reference of childNodes(feature, 'IdentityReference')) {
+        const identityId = reference.attributes.IdentityID;
         if (!identityIds.has(identityId)) {
           this.fail(`IdentityID ${identityId ?? '(none)'} is not an identity of profile ${uid}`, reference.line, 'IdentityID');
         }
       }
-      const alternative = typesSeen.has(feature.attrs.FeatureTypeID);
-      typesSeen.add(feature.attrs.FeatureTypeID);
+      const alternative = typesSeen.has(feature.attributes.FeatureTypeID);
+      typesSeen.add(feature.attributes.FeatureTypeID);
       this.readFeature(entry, feature, alternative);
     }
     return entry;
@@ -477,65 +465,65 @@ class AdvancedReader {
    * securities identifier, commercial organisation type), as the CSV parser decides from the remarks.
    * Documents count when their section came first, as in the official file.
    */
-  private showsCompany(profile: XmlElement): boolean {
-    for (const feature of children(profile, 'Feature')) {
-      const label = this.ref('FeatureType', feature.attrs.FeatureTypeID, feature, 'FeatureTypeID').text;
-      for (const version of children(feature, 'FeatureVersion')) {
-        for (const detail of children(version, 'VersionDetail')) {
+  private showsCompany(profile: XmlNode): boolean {
+    for (const feature of childNodes(profile, 'Feature')) {
+      const label = this.ref('FeatureType', feature.attributes.FeatureTypeID, feature, 'FeatureTypeID').text;
+      for (const version of childNodes(feature, 'FeatureVersion')) {
+        for (const detail of childNodes(version, 'VersionDetail')) {
           const value = this.optionalRef('DetailReference', detail, 'DetailReferenceID')?.text ?? detail.text.trim();
           if (companyEvidence({ label, value })) return true;
         }
       }
     }
-    for (const identity of children(profile, 'Identity')) {
-      const docs = identity.attrs.ID === undefined ? undefined : this.documents.get(identity.attrs.ID);
+    for (const identity of childNodes(profile, 'Identity')) {
+      const docs = identity.attributes.ID === undefined ? undefined : this.documents.get(identity.attributes.ID);
       if (docs?.some((d) => companyEvidence({ label: d.type, value: d.number ?? '' }))) return true;
     }
     return false;
   }
 
-  private schemaOf(profile: XmlElement): string {
-    const subType = this.ref('PartySubType', profile.attrs.PartySubTypeID, profile, 'PartySubTypeID');
+  private schemaOf(profile: XmlNode): string {
+    const subType = this.ref('PartySubType', profile.attributes.PartySubTypeID, profile, 'PartySubTypeID');
     let typeName = subType.text;
     if (typeName.toLowerCase() === 'unknown') {
-      const partyTypeId = subType.attrs.PartyTypeID;
+      const partyTypeId = subType.attributes.PartyTypeID;
       const partyType = partyTypeId === undefined ? undefined : this.refs.get('PartyType')?.get(partyTypeId);
       if (!partyType) {
-        this.fail(`PartySubType ${profile.attrs.PartySubTypeID} points at PartyTypeID ${partyTypeId ?? '(none)'}, which is not in <PartyTypeValues>`, profile.line, 'PartySubTypeID');
+        this.fail(`PartySubType ${profile.attributes.PartySubTypeID} points at PartyTypeID ${partyTypeId ?? '(none)'}, which is not in <PartyTypeValues>`, profile.line, 'PartySubTypeID');
       }
       typeName = partyType.text;
     }
-    const schema = SCHEMA_BY_PARTY_TYPE.get(typeName.toLowerCase());
+    const schema = OFAC_SCHEMA_BY_TYPE.get(typeName.toLowerCase());
     if (schema) return schema;
     this.warn(`unknown party type "${typeName}": read as LegalEntity`, profile.line);
     return 'LegalEntity';
   }
 
-  private readIdentity(entry: OfacEntry, identity: XmlElement): void {
-    const identityId = identity.attrs.ID;
+  private readIdentity(entry: OfacEntry, identity: XmlNode): void {
+    const identityId = identity.attributes.ID;
     if (identityId !== undefined) {
       const owner = this.identityOwner.get(identityId);
       if (owner && owner !== entry) this.fail(`Identity ID ${identityId} is used by two profiles (${owner.uid} and ${entry.uid})`, identity.line, 'ID');
       this.identityOwner.set(identityId, entry);
     }
     const groupType = new Map<string, string>();
-    for (const master of children(child(identity, 'NamePartGroups'), 'MasterNamePartGroup')) {
-      for (const group of children(master, 'NamePartGroup')) {
-        const groupId = group.attrs.ID;
+    for (const master of childNodes(firstChild(identity, 'NamePartGroups'), 'MasterNamePartGroup')) {
+      for (const group of childNodes(master, 'NamePartGroup')) {
+        const groupId = group.attributes.ID;
         if (groupId === undefined) this.fail('<NamePartGroup> has no ID', group.line, 'ID');
-        groupType.set(groupId, this.ref('NamePartType', group.attrs.NamePartTypeID, group, 'NamePartTypeID').text);
+        groupType.set(groupId, this.ref('NamePartType', group.attributes.NamePartTypeID, group, 'NamePartTypeID').text);
       }
     }
-    for (const alias of children(identity, 'Alias')) {
-      const aliasType = this.ref('AliasType', alias.attrs.AliasTypeID, alias, 'AliasTypeID').text;
+    for (const alias of childNodes(identity, 'Alias')) {
+      const aliasType = this.ref('AliasType', alias.attributes.AliasTypeID, alias, 'AliasTypeID').text;
       let kind = NAME_KIND.get(aliasType.toLowerCase());
       if (!kind) {
         this.warn(`unknown alias type "${aliasType}": read as a.k.a.`, alias.line);
         kind = 'aka';
       }
-      if (kind === 'primary' && alias.attrs.Primary !== 'true') kind = 'aka';
-      const weak = alias.attrs.LowQuality === 'true';
-      const names = children(alias, 'DocumentedName');
+      if (kind === 'primary' && alias.attributes.Primary !== 'true') kind = 'aka';
+      const weak = alias.attributes.LowQuality === 'true';
+      const names = childNodes(alias, 'DocumentedName');
       // The primary alias may carry the name in several scripts: the Latin one is the name.
       const latin =
         names.find((n) => {
@@ -549,12 +537,12 @@ class AdvancedReader {
     }
   }
 
-  private nameParts(name: XmlElement, groupType: Map<string, string>): NameParts {
+  private nameParts(name: XmlNode, groupType: Map<string, string>): NameParts {
     const parts: NameParts = { given: [] };
     const full: string[] = [];
-    for (const part of children(name, 'DocumentedNamePart')) {
-      for (const value of children(part, 'NamePartValue')) {
-        const groupId = value.attrs.NamePartGroupID;
+    for (const part of childNodes(name, 'DocumentedNamePart')) {
+      for (const value of childNodes(part, 'NamePartValue')) {
+        const groupId = value.attributes.NamePartGroupID;
         if (groupId === undefined) this.fail('<NamePartValue> has no NamePartGroupID', value.line, 'NamePartGroupID');
         const type = groupType.get(groupId);
         if (!type) this.fail(`NamePartGroupID ${groupId} is not a NamePartGroup of this identity`, value.line, 'NamePartGroupID');
@@ -585,9 +573,9 @@ class AdvancedReader {
     return parts;
   }
 
-  private readFeature(entry: OfacEntry, feature: XmlElement, alternative: boolean): void {
-    const label = this.ref('FeatureType', feature.attrs.FeatureTypeID, feature, 'FeatureTypeID').text;
-    for (const version of children(feature, 'FeatureVersion')) {
+  private readFeature(entry: OfacEntry, feature: XmlNode, alternative: boolean): void {
+    const label = this.ref('FeatureType', feature.attributes.FeatureTypeID, feature, 'FeatureTypeID').text;
+    for (const version of childNodes(feature, 'FeatureVersion')) {
       const reliability = this.optionalRef('Reliability', version, 'ReliabilityID')?.text;
       // OFAC keeps values it knows to be false (a fraudulent flag, a forged date of birth): noted, not applied.
       const reportedFalse = reliability?.toLowerCase() === 'false';
@@ -596,20 +584,20 @@ class AdvancedReader {
         const text = input.text ?? input.date?.values.join(', ');
         if (text) entry.addNote(`${stripLabel(label)} (reported false): ${text}`);
       };
-      const comment = childText(version, 'Comment');
+      const comment = firstChildText(version, 'Comment');
       if (comment) entry.addNote(`${stripLabel(label)}: ${comment}`);
-      for (const detail of children(version, 'VersionDetail')) {
-        if (detail.attrs.DetailTypeID !== undefined) this.ref('DetailType', detail.attrs.DetailTypeID, detail, 'DetailTypeID');
+      for (const detail of childNodes(version, 'VersionDetail')) {
+        if (detail.attributes.DetailTypeID !== undefined) this.ref('DetailType', detail.attributes.DetailTypeID, detail, 'DetailTypeID');
         const reference = this.optionalRef('DetailReference', detail, 'DetailReferenceID');
         const text = reference?.text ?? detail.text.trim();
         if (text) apply({ text }, detail.line);
       }
-      for (const period of children(version, 'DatePeriod')) {
+      for (const period of childNodes(version, 'DatePeriod')) {
         const date = this.readDatePeriod(period, label);
         if (date) apply({ date }, period.line);
       }
-      for (const loc of children(version, 'VersionLocation')) {
-        const locationId = loc.attrs.LocationID;
+      for (const loc of childNodes(version, 'VersionLocation')) {
+        const locationId = loc.attributes.LocationID;
         if (locationId === undefined) this.fail('<VersionLocation> has no LocationID', loc.line, 'LocationID');
         this.pendingLocations.push({ entry, label, locationId, line: loc.line, reportedFalse });
       }
@@ -618,33 +606,33 @@ class AdvancedReader {
 
   // ---- sanctions entries and relationships -------------------------------------------------
 
-  private readSanctionsEntry(el: XmlElement): void {
-    const profileId = el.attrs.ProfileID;
+  private readSanctionsEntry(el: XmlNode): void {
+    const profileId = el.attributes.ProfileID;
     if (!profileId || !/^\d{1,12}$/.test(profileId)) this.fail('<SanctionsEntry> without a numeric ProfileID', el.line, 'ProfileID');
     const record: SanctionsRecord = {
       line: el.line,
       profileId: String(Number(profileId)),
-      list: this.ref('List', el.attrs.ListID, el, 'ListID').text,
+      list: this.ref('List', el.attributes.ListID, el, 'ListID').text,
       programs: [],
       measures: [],
       listingDates: [],
       legalBases: [],
       comments: [],
     };
-    for (const event of children(el, 'EntryEvent')) {
+    for (const event of childNodes(el, 'EntryEvent')) {
       const eventType = this.optionalRef('EntryEventType', event, 'EntryEventTypeID')?.text;
       const basis = this.optionalRef('LegalBasis', event, 'LegalBasisID');
-      const basisText = basis?.attrs.LegalBasisShortRef ?? basis?.text;
+      const basisText = basis?.attributes.LegalBasisShortRef ?? basis?.text;
       if (basisText && basisText.toLowerCase() !== 'unknown') record.legalBases.push(basisText.replace(/\s+/g, ' '));
-      const date = this.readDate(child(event, 'Date'), 'EntryEvent');
+      const date = this.readDate(firstChild(event, 'Date'), 'EntryEvent');
       if (date && (!eventType || /created|designat|list/i.test(eventType))) record.listingDates.push(date);
       else if (date) record.comments.push(`${eventType}: ${date}`);
-      const comment = childText(event, 'Comment');
+      const comment = firstChildText(event, 'Comment');
       if (comment) record.comments.push(comment);
     }
-    for (const measure of children(el, 'SanctionsMeasure')) {
-      const type = this.ref('SanctionsType', measure.attrs.SanctionsTypeID, measure, 'SanctionsTypeID').text;
-      const comment = childText(measure, 'Comment');
+    for (const measure of childNodes(el, 'SanctionsMeasure')) {
+      const type = this.ref('SanctionsType', measure.attributes.SanctionsTypeID, measure, 'SanctionsTypeID').text;
+      const comment = firstChildText(measure, 'Comment');
       if (type.toLowerCase() === 'program') {
         if (comment) record.programs.push(comment);
       } else {
@@ -654,10 +642,10 @@ class AdvancedReader {
     this.sanctions.push(record);
   }
 
-  private readRelation(el: XmlElement): void {
-    const id = el.attrs.ID;
-    const from = el.attrs['From-ProfileID'];
-    const to = el.attrs['To-ProfileID'];
+  private readRelation(el: XmlNode): void {
+    const id = el.attributes.ID;
+    const from = el.attributes['From-ProfileID'];
+    const to = el.attributes['To-ProfileID'];
     if (id === undefined) this.fail('<ProfileRelationship> has no ID', el.line, 'ID');
     if (!from || !/^\d{1,12}$/.test(from)) this.fail('<ProfileRelationship> without a numeric From-ProfileID', el.line, 'From-ProfileID');
     if (!to || !/^\d{1,12}$/.test(to)) this.fail('<ProfileRelationship> without a numeric To-ProfileID', el.line, 'To-ProfileID');
@@ -666,9 +654,9 @@ class AdvancedReader {
       id,
       from: String(Number(from)),
       to: String(Number(to)),
-      type: this.ref('RelationType', el.attrs.RelationTypeID, el, 'RelationTypeID').text,
-      former: el.attrs.Former === 'true',
-      comment: childText(el, 'Comment'),
+      type: this.ref('RelationType', el.attributes.RelationTypeID, el, 'RelationTypeID').text,
+      former: el.attributes.Former === 'true',
+      comment: firstChildText(el, 'Comment'),
     });
   }
 

@@ -1,4 +1,4 @@
-import { lookupCountry } from './country-variants.js';
+import { lookupOfacCountry } from './ofac-countries.js';
 import { parseOfacDate } from './ofac-dates.js';
 
 /** An identity document or registry number as written after its label in OFAC remarks. */
@@ -44,7 +44,7 @@ export function parseDocumentValue(text: string): OfacDocumentValue {
   }
 
   const group = TRAILING_GROUP.exec(rest);
-  const country = group?.[1] ? lookupCountry(group[1]).code : null;
+  const country = group?.[1] ? lookupOfacCountry(group[1]).code : null;
   if (group && country && rest.slice(0, group.index).trim()) {
     out.country = country;
     rest = rest.slice(0, group.index);

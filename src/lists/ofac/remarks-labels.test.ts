@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { companyEvidence, findRemarkLabel } from './remarks-labels.js';
+import { labelKey } from './ofac-fields.js';
+import { companyEvidence, findRemarkLabel, remarkLabelRule } from './remarks-labels.js';
 
 describe('findRemarkLabel', () => {
   it('takes the longest known label', () => {
@@ -40,5 +42,36 @@ describe('companyEvidence', () => {
     expect(companyEvidence({ label: 'Registration Number', value: '26740 (Iran)' })).toBeNull();
     expect(companyEvidence({ label: 'Target Type', value: 'Government Entity' })).toBeNull();
     expect(companyEvidence({ label: 'Organization Type:', value: 'Defense activities' })).toBeNull();
+  });
+});
+
+describe('findRemarkLabel against trying every prefix', () => {
+  /** The plain search: every prefix of up to 14 words, longest first. */
+  function everyPrefix(item: string): { label: string; value: string } | null {
+    const words = item.split(' ');
+    for (let n = Math.min(words.length - 1, 14); n >= 1; n--) {
+      const label = words.slice(0, n).join(' ');
+      if (remarkLabelRule(label)) return { label, value: words.slice(n).join(' ').trim() };
+    }
+    return null;
+  }
+
+  it('finds the same label and value however the words are mixed', () => {
+    const word = fc.constantFrom(
+      'DOB', 'POB', 'Passport', 'passport', 'Booklet', 'National', 'ID', 'No.', 'Phone', 'phone', 'no.', 'Nationality', 'nationality:', 'citizen',
+      'Digital', 'Currency', 'Address', '-', '--', ':', 'XBT', 'Secondary', 'sanctions', 'risk:', 'Organization', 'Type:', 'Vessel', 'Registration',
+      'Identification', 'IMO', 'Gender', 'Male', 'alt.', 'Company', 'Number', 'Website', 'Email', 'Telephone', '’s', 'Transactions', 'Prohibited', 'For',
+      'Persons', 'Owned', 'or', 'Controlled', 'By', 'U.S.', 'Financial', 'Institutions:', '12', '(Korea,', 'North)', 'expires', 'x',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 18 }), (words) => {
+        const item = words.join(' ');
+        const found = findRemarkLabel(item);
+        const expected = everyPrefix(item);
+        expect(found ? { label: found.label, value: found.value } : null).toEqual(expected);
+        if (found) expect(labelKey(found.label)).not.toBe('');
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

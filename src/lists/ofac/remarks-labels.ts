@@ -1,4 +1,5 @@
-import { fieldRule, labelKey, type FieldRule } from './ofac-fields.js';
+import { collapseWhitespace } from '../../ftm/entity.js';
+import { fieldLabelWords, fieldRule, labelKey, mostWordsByFirstWord, type FieldRule } from './ofac-fields.js';
 
 const property = (prop: string, value: 'text' | 'date' | 'country' | 'gender' = 'text'): FieldRule => ({
   kind: 'property',
@@ -68,6 +69,9 @@ const COMPANY_TARGET_TYPES = /^(private company|public company|state-owned enter
 const NON_COMPANY_ACTIVITY =
   /political|defen[cs]e activities|public order|public administration|social security|membership organi[sz]ations|religious|education|extraterritorial/i;
 
+/** Where the spaces of the item being read are (reused: remarks have tens of thousands of items). */
+const SPACES: number[] = [];
+
 /** Longest label we look for, in words ("Transactions Prohibited For Persons Owned or Controlled …"). */
 const MAX_LABEL_WORDS = 14;
 
@@ -87,14 +91,76 @@ export interface RemarkLabel {
  * findRemarkLabel('Vessel Registration Identification IMO 7937317'); // { label: 'Vessel Registration Identification IMO', rule: { kind: 'imo' }, value: '7937317' }
  */
 export function findRemarkLabel(item: string): RemarkLabel | null {
-  const words = item.split(' ');
-  for (let n = Math.min(words.length - 1, MAX_LABEL_WORDS); n >= 1; n--) {
-    const label = words.slice(0, n).join(' ');
-    const key = labelKey(label);
-    const rule = REMARK_LABELS.get(key) ?? fieldRule(label);
-    if (rule) return { label, rule, value: words.slice(n).join(' ').trim() };
+  // The label is the first n words, the value the rest: cut the item at its n-th space.
+  const spaces = SPACES;
+  spaces.length = 0;
+  for (let at = item.indexOf(' '); at !== -1 && spaces.length < MAX_LABEL_WORDS; at = item.indexOf(' ', at + 1)) spaces.push(at);
+  for (let n = Math.min(spaces.length, mostLabelWords(item, spaces)); n >= 1; n--) {
+    const end = spaces[n - 1] ?? 0;
+    const label = item.slice(0, end);
+    const rule = remarkLabelRule(label);
+    if (rule) return { label, rule, value: item.slice(end + 1).trim() };
   }
   return null;
+}
+
+/**
+ * The rule for a label as written in Remarks, or undefined when it is not a known label.
+ *
+ * @example
+ * remarkLabelRule('citizen'); // { kind: 'property', prop: 'citizenship', value: 'country' }
+ */
+export function remarkLabelRule(label: string): FieldRule | undefined {
+  return REMARK_LABELS.get(labelKey(label)) ?? fieldRule(label);
+}
+
+/** For each first word of a known label key, the most words such a key has. */
+const LABEL_WORDS: ReadonlyMap<string, number> = (() => {
+  const most = mostWordsByFirstWord(REMARK_LABELS.keys());
+  for (const [word, n] of fieldLabelWords()) most.set(word, Math.max(most.get(word) ?? 0, n));
+  return most;
+})();
+
+
+/**
+ * The most words a known label at the start of `item` can have, so that longer prefixes need not be
+ * looked up. A label's key (see labelKey) keeps its words but may lose trailing words made only of
+ * `:` and `-`; its first word is the item's first word, lower-cased with straight apostrophes, and
+ * without trailing `:`/`-` when it is the only word left. Items with other whitespace are not bounded.
+ */
+function mostLabelWords(item: string, spaces: readonly number[]): number {
+  // Words separated by single spaces and nothing else, as in the items splitRemarks makes.
+  if (item === '' || collapseWhitespace(item) !== item) return MAX_LABEL_WORDS;
+  const most = mostWordsAfter(item.slice(0, spaces[0] ?? item.length));
+  if (most === 0) return 0;
+  if (most >= spaces.length) return most;
+  let strippable = 0;
+  for (let w = 0; w + 1 < spaces.length; w++) {
+    if (onlyDashesAndColons(item, (spaces[w] ?? 0) + 1, spaces[w + 1] ?? 0)) strippable++;
+  }
+  return most + strippable;
+}
+
+/** The most words of a known label key starting with this word (as keys write it), 0 for none. */
+function mostWordsAfter(firstWord: string): number {
+  let most = mostByFirstWord.get(firstWord);
+  if (most === undefined) {
+    const key = firstWord.replace(/[\u2018\u2019]/g, "'").toLowerCase();
+    most = Math.max(LABEL_WORDS.get(key) ?? 0, LABEL_WORDS.get(key.replace(/[:-]+$/, '')) ?? 0);
+    if (mostByFirstWord.size >= 10_000) mostByFirstWord.clear();
+    mostByFirstWord.set(firstWord, most);
+  }
+  return most;
+}
+
+const mostByFirstWord = new Map<string, number>();
+
+function onlyDashesAndColons(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x2d && c !== 0x3a) return false;
+  }
+  return to > from;
 }
 
 /**

@@ -1,6 +1,7 @@
+import { collapseWhitespace } from '../../ftm/entity.js';
 import { schemaProperties } from '../../ftm/model.js';
+import { lookupOfacCountry } from './ofac-countries.js';
 import type { FieldRule } from './ofac-fields.js';
-import { lookupCountry } from './country-variants.js';
 import { MAX_YEAR_RANGE, parseOfacDate } from './ofac-dates.js';
 import { parseDocumentValue } from './remarks-documents.js';
 import { companyEvidence, findRemarkLabel, type RemarkLabel } from './remarks-labels.js';
@@ -70,11 +71,10 @@ export function parseOfacRemarks(text: string, schema: string): OfacRemarks {
  * splitRemarks("DOB 1962; POB Shati."); // ['DOB 1962', 'POB Shati']
  */
 export function splitRemarks(text: string): string[] {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
+  // Once whitespace is collapsed, trimming the parts does what splitting at /\s*;\s*/ did.
+  return collapseWhitespace(text)
     .replace(/\.$/, '')
-    .split(/\s*;\s*/)
+    .split(';')
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -101,13 +101,15 @@ class RemarksReader {
   }
 
   read(item: string): void {
-    const names = NAME_ITEM.exec(item);
+    // The item patterns below are case-insensitive but ASCII: their first letter rules most items out.
+    const first = item.charCodeAt(0) | 0x20;
+    const names = first === 0x61 || first === 0x66 || first === 0x6e ? NAME_ITEM.exec(item) : null;
     if (names?.[1] && names[2]) {
       const prop = names[1].toLowerCase() === 'f' ? 'previousName' : 'alias';
       this.add(prop, unquote(names[2]), item);
       return;
     }
-    const link = LINKED_TO.exec(item);
+    const link = first === 0x6c ? LINKED_TO.exec(item) : null;
     if (link?.[1]) {
       this.result.linkedTo.push(link[1].trim());
       return;
@@ -193,7 +195,7 @@ class RemarksReader {
   private country(prop: string, value: string, item: string): void {
     const possibly = /^possibly\s+/i.test(value);
     const name = value.replace(/^possibly\s+/i, '');
-    const found = lookupCountry(name);
+    const found = lookupOfacCountry(name);
     if (found.code) {
       this.add(prop, found.code, item);
       if (possibly) this.note(item);
@@ -208,7 +210,7 @@ class RemarksReader {
   private birthCountry(place: string): void {
     if (!this.allowed.has('birthCountry')) return;
     const last = place.split(',').pop()?.trim() ?? '';
-    const found = lookupCountry(last);
+    const found = lookupOfacCountry(last);
     if (found.code) this.add('birthCountry', found.code, place);
   }
 

@@ -5,6 +5,7 @@ describe('unCountry', () => {
   it.each([
     ["Democratic People's Republic of Korea", 'kp'],
     ['Democratic People’s Republic of Korea', 'kp'],
+    ['Lao People’s Democratic Republic', 'la'],
     ['Iran (Islamic Republic of)', 'ir'],
     ['United Kingdom of Great Britain and Northern Ireland', 'gb'],
     ['China, Hong Kong Special Administrative Region', 'hk'],

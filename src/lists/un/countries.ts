@@ -1,12 +1,13 @@
-import { ftmModel } from '../../ftm/model.js';
+import { collapseWhitespace } from '../../ftm/entity.js';
+import { countryNameIndex } from '../common/country-names.js';
 
 /**
  * Country names as the UN list writes them (official UN short names) where they differ from the
- * FollowTheMoney labels, which are matched too. Keys are lower-case.
+ * FollowTheMoney labels, which are matched too. Compared folded: case, accents and apostrophe forms
+ * do not matter.
  */
 const UN_COUNTRY_NAMES: Record<string, string> = {
   "democratic people's republic of korea": 'kp',
-  'democratic people’s republic of korea': 'kp',
   'republic of korea': 'kr',
   'democratic republic of the congo': 'cd',
   congo: 'cg',
@@ -21,7 +22,6 @@ const UN_COUNTRY_NAMES: Record<string, string> = {
   'state of palestine': 'ps',
   'viet nam': 'vn',
   turkey: 'tr',
-  'lao people’s democratic republic': 'la',
   "lao people's democratic republic": 'la',
   'republic of moldova': 'md',
   'bolivia (plurinational state of)': 'bo',
@@ -35,16 +35,7 @@ const UN_COUNTRY_NAMES: Record<string, string> = {
 /** Values the list uses for "no country given"; they are not countries (`na` is not Namibia here). */
 const NOT_A_COUNTRY = new Set(['na', 'n/a', 'n.a.', 'unknown', '-']);
 
-let byLabel: Map<string, string> | undefined;
-
-function labelIndex(): Map<string, string> {
-  if (!byLabel) {
-    byLabel = new Map();
-    for (const [code, label] of ftmModel.getType('country').values) byLabel.set(label.toLowerCase(), code);
-    for (const [name, code] of Object.entries(UN_COUNTRY_NAMES)) byLabel.set(name, code);
-  }
-  return byLabel;
-}
+const findCountry = countryNameIndex(UN_COUNTRY_NAMES);
 
 export type CountryLookup =
   | { kind: 'code'; code: string }
@@ -60,9 +51,9 @@ export type CountryLookup =
  * unCountry('na'); // { kind: 'none' }
  */
 export function unCountry(raw: string): CountryLookup {
-  const name = raw.replace(/\s+/g, ' ').trim();
+  const name = collapseWhitespace(raw);
   const key = name.toLowerCase();
   if (!key || NOT_A_COUNTRY.has(key)) return { kind: 'none' };
-  const code = labelIndex().get(key);
+  const code = findCountry(name);
   return code ? { kind: 'code', code } : { kind: 'unknown', name };
 }

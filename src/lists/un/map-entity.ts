@@ -1,8 +1,8 @@
 import type { FtmEntity } from '../../ftm/entity.js';
+import { childNodes, childTexts, type XmlNode } from '../xml/xml-node.js';
 import { mapAddresses } from './un-addresses.js';
 import { mapAliases } from './un-aliases.js';
 import { COMMON_FIELDS, RecordContext, recordName, type ListEnvironment } from './un-record.js';
-import { childNodes, childTexts, type XmlNode } from './xml-stream.js';
 
 const ENTITY_FIELDS = new Set([...COMMON_FIELDS, 'ENTITY_ALIAS', 'ENTITY_ADDRESS']);
 

@@ -1,10 +1,10 @@
 import type { FtmEntity } from '../../ftm/entity.js';
+import { childNodes, childText, childTexts, isEmptyNode, type XmlNode } from '../xml/xml-node.js';
 import { mapAddresses } from './un-addresses.js';
 import { mapAliases } from './un-aliases.js';
 import { birthDatesOf } from './un-dates.js';
 import { mapDocuments } from './un-documents.js';
 import { COMMON_FIELDS, RecordContext, recordName, type ListEnvironment } from './un-record.js';
-import { childNodes, childText, childTexts, isEmptyNode, type XmlNode } from './xml-stream.js';
 
 const INDIVIDUAL_FIELDS = new Set([
   ...COMMON_FIELDS,

@@ -1,11 +1,12 @@
 import { InputError } from '../../errors.js';
 import type { FtmEntity } from '../../ftm/entity.js';
+import { WarningTally } from '../common/warning-tally.js';
 import type { ListParser, ParsedList } from '../types.js';
+import { childText } from '../xml/xml-node.js';
+import { streamXmlRecords, type XmlLimits } from '../xml/xml-stream.js';
 import { mapEntity } from './map-entity.js';
 import { mapIndividual } from './map-individual.js';
 import type { ListEnvironment } from './un-record.js';
-import { WarningLog } from './warning-log.js';
-import { childText, streamXmlRecords, type XmlStreamLimits } from './xml-stream.js';
 
 export const UN_DEFAULT_LIST = 'un_sc';
 export const UN_DEFAULT_SOURCE_URL = 'https://scsanctions.un.org/resources/xml/en/consolidated.xml';
@@ -15,6 +16,10 @@ const RECORD_MAPPERS: Record<string, { container: string; map: typeof mapIndivid
   INDIVIDUAL: { container: 'INDIVIDUALS', map: mapIndividual },
   ENTITY: { container: 'ENTITIES', map: mapEntity },
 };
+/** Records are the children of the root's children: CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL. */
+const isRecordPath = (path: readonly string[]): boolean => path.length === 3;
+/** The UN parser's wording of a repeated warning. */
+const REPEATS_TIMES_FIRST_SHOWN = (count: number): string => ` (${count} times; first shown)`;
 const KNOWN_ROOT_ATTRIBUTES = new Set(['dateGenerated', 'xmlns:xsi', 'xsi:noNamespaceSchemaLocation']);
 
 /**
@@ -26,14 +31,14 @@ const KNOWN_ROOT_ATTRIBUTES = new Set(['dateGenerated', 'xmlns:xsi', 'xsi:noName
 export async function parseUnXmlWithLimits(
   files: Parameters<ListParser>[0],
   options: Parameters<ListParser>[1],
-  limits?: Partial<XmlStreamLimits>,
+  limits?: Partial<XmlLimits>,
 ): Promise<ParsedList> {
   const [src, ...extra] = files;
   if (!src || extra.length > 0) {
     const names = files.map((f) => f.name).join(', ');
     throw new InputError(names || 'un-xml', `the UN XML format reads exactly one file, got ${files.length}`);
   }
-  const warnings = new WarningLog(src.name);
+  const warnings = new WarningTally(REPEATS_TIMES_FIRST_SHOWN);
   const env: ListEnvironment = {
     file: src.name,
     dataset: options.list ?? UN_DEFAULT_LIST,
@@ -44,7 +49,7 @@ export async function parseUnXmlWithLimits(
   const entities: FtmEntity[] = [];
   const dataIds = new Map<string, number>();
 
-  for await (const item of streamXmlRecords(src, { recordDepth: 2, onBytes: options.onBytes, limits })) {
+  for await (const item of streamXmlRecords(src, { isRecord: isRecordPath, onBytes: options.onBytes, limits })) {
     if (item.kind === 'root') {
       if (item.name !== ROOT) {
         throw new InputError(src.name, `not a UN consolidated list: the root element is <${item.name}>, expected <${ROOT}>`, item.line);
@@ -53,7 +58,7 @@ export async function parseUnXmlWithLimits(
       for (const attr of Object.keys(item.attributes)) {
         if (!KNOWN_ROOT_ATTRIBUTES.has(attr)) warnings.add(`attribute ${attr} on <${ROOT}> is not mapped`, item.line);
       }
-    } else if (item.kind === 'container') {
+    } else if (item.kind === 'element') {
       const name = item.path[item.path.length - 1];
       if (name !== 'INDIVIDUALS' && name !== 'ENTITIES') warnings.add(`element <${name}> is not mapped; skipped`, item.line);
     } else if (item.kind === 'stray-text') {
@@ -82,7 +87,7 @@ export async function parseUnXmlWithLimits(
     publishedAt: env.publishedAt,
     sourceUrl: env.sourceUrl,
     entities,
-    warnings: warnings.list(),
+    warnings: warnings.list(src.name),
   };
 }
 
@@ -99,7 +104,7 @@ export async function parseUnXmlWithLimits(
  */
 export const parseUnXml: ListParser = (files, options) => parseUnXmlWithLimits(files, options);
 
-function publicationDate(raw: string | undefined, warnings: WarningLog, line: number): string | null {
+function publicationDate(raw: string | undefined, warnings: WarningTally, line: number): string | null {
   if (raw === undefined) {
     warnings.add(`<${ROOT}> has no dateGenerated: the publication date is unknown`, line);
     return null;

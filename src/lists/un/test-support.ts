@@ -1,7 +1,9 @@
 import type { FtmEntity } from '../../ftm/entity.js';
-import { memorySource, type SourceFile } from '../source.js';
+import { memorySource } from '../source.js';
 import type { ParsedList } from '../types.js';
 import { parseUnXml } from './parse-un-xml.js';
+
+export { byId } from '../common/test-support.js';
 
 /** Helpers for the UN parser's tests: hand-written list documents and lookups in the result. */
 
@@ -104,18 +106,6 @@ export function parseXml(xml: string | Uint8Array, name = 'un.xml'): Promise<Par
 }
 
 /**
- * The entity with this id; throws, listing the ids there are, when it is missing.
- *
- * @example
- * byId(parsed, 'un-1-sanction').schema; // 'Sanction'
- */
-export function byId(parsed: ParsedList, id: string): FtmEntity {
-  const found = parsed.entities.find((e) => e.id === id);
-  if (!found) throw new Error(`no entity ${id} among ${parsed.entities.map((e) => e.id).join(', ')}`);
-  return found;
-}
-
-/**
  * The values of one property, or [] when the entity has none.
  *
  * @example
@@ -123,25 +113,4 @@ export function byId(parsed: ParsedList, id: string): FtmEntity {
  */
 export function prop(entity: FtmEntity, name: string): string[] {
   return entity.properties[name] ?? [];
-}
-
-/**
- * A source that yields the given bytes in pieces cut at the given offsets.
- *
- * @example
- * chunkedSource('un.xml', bytes, [10, 11]); // yields bytes 0–9, 10, 11–end
- */
-export function chunkedSource(name: string, bytes: Uint8Array, cuts: number[]): SourceFile {
-  const points = [...new Set(cuts.map((c) => Math.max(0, Math.min(bytes.length, c))))].sort((a, b) => a - b);
-  return {
-    name,
-    size: bytes.length,
-    async *open() {
-      let start = 0;
-      for (const end of [...points, bytes.length]) {
-        if (end > start) yield bytes.subarray(start, end);
-        start = Math.max(start, end);
-      }
-    },
-  };
 }

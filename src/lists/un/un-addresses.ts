@@ -1,6 +1,6 @@
 import { slugId } from '../../ftm/entity.js';
+import { childText, childTexts, isEmptyNode, type XmlNode } from '../xml/xml-node.js';
 import type { RecordContext } from './un-record.js';
-import { childText, childTexts, isEmptyNode, type XmlNode } from './xml-stream.js';
 
 const ADDRESS_FIELDS = new Set(['STREET', 'CITY', 'STATE_PROVINCE', 'ZIP_CODE', 'COUNTRY', 'NOTE']);
 

@@ -1,6 +1,6 @@
+import { childText, isEmptyNode, type XmlNode } from '../xml/xml-node.js';
 import { isoDate } from './un-dates.js';
 import type { RecordContext } from './un-record.js';
-import { childText, isEmptyNode, type XmlNode } from './xml-stream.js';
 
 export type AliasProperty = 'alias' | 'weakAlias' | 'previousName';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { XmlNode } from '../xml/xml-node.js';
 import { birthDatesOf, isoDate } from './un-dates.js';
-import type { XmlNode } from './xml-stream.js';
 
 function dob(fields: Record<string, string>): XmlNode {
   const children = Object.entries(fields).map(([name, text]) => ({ name, text, attributes: {}, children: [], line: 1 }));

@@ -1,4 +1,4 @@
-import { childText, type XmlNode } from './xml-stream.js';
+import { childText, type XmlNode } from '../xml/xml-node.js';
 
 /** Longer BETWEEN ranges are not expanded year by year: they say too little to match on. */
 const MAX_RANGE_YEARS = 20;

@@ -1,7 +1,7 @@
 import { slugId } from '../../ftm/entity.js';
+import { childText, childTexts, isEmptyNode, type XmlNode } from '../xml/xml-node.js';
 import { isoDate } from './un-dates.js';
 import type { RecordContext } from './un-record.js';
-import { childText, childTexts, isEmptyNode, type XmlNode } from './xml-stream.js';
 
 export type DocumentKind = 'passport' | 'identification';
 

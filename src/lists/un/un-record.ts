@@ -1,9 +1,9 @@
 import { InputError } from '../../errors.js';
 import { EntityBuilder, slugId, type FtmEntity, type Provenance } from '../../ftm/entity.js';
+import type { WarningTally } from '../common/warning-tally.js';
+import { childNodes, childText, childTexts, cleanText, isEmptyNode, type XmlNode } from '../xml/xml-node.js';
 import { unCountry } from './countries.js';
 import { isoDate } from './un-dates.js';
-import type { WarningLog } from './warning-log.js';
-import { childNodes, childText, childTexts, cleanText, isEmptyNode, type XmlNode } from './xml-stream.js';
 
 export const UN_AUTHORITY = 'United Nations Security Council';
 
@@ -16,7 +16,7 @@ export interface ListEnvironment {
   dataset: string;
   sourceUrl: string;
   publishedAt: string | null;
-  warnings: WarningLog;
+  warnings: WarningTally;
 }
 
 /**

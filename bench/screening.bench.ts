@@ -1,0 +1,155 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseCsv } from 'csv-parse/sync';
+import Fuse from 'fuse.js';
+import { Screener } from '../src/screening/index.js';
+import type { MatchQuery } from '../src/screening/types.js';
+import { generatePairs } from '../src/screening/validation/generate-pairs.js';
+import { loadSharedLists } from '../src/screening/validation/shared-lists.js';
+
+const SHARED = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+
+// Hangul queries: DPRK officials on the lists (김정은 KIM Jong Un, 최룡해 CHOE Ryong Hae, 리병철 RI Pyong
+// Chol, 김여정 KIM Yo Jong …) and common South Korean names that are not listed.
+const HANGUL = ['김정은', '최룡해', '리병철', '김여정', '박봉주', '리영길', '김영철', '최선희', '리선권', '김덕훈', '김민준', '이서연', '박지훈', '최우진', '정하은', '강민서', '윤서준', '임도윤'];
+// Common names of many origins, none of them a listed person (some share parts with listed ones).
+const COMMON = [
+  'John Smith', 'Maria Garcia', 'Wang Wei', 'Li Na', 'Zhang Wei', 'Nguyen Van An', 'Ivan Petrov', 'Anna Ivanova', 'David Brown',
+  'Ahmed Hassan', 'Mohammed Ahmed', 'Ali Khan', 'Jose Rodriguez', 'Fatima Zahra', 'Hiroshi Tanaka', 'Yuki Sato', 'Olga Smirnova',
+  'Pierre Martin', 'Giulia Rossi', 'Hans Muller', 'Sarah Johnson', 'Michael Chen', 'Priya Sharma', 'Rahul Gupta', 'Aisha Bello',
+  'Kim Min-jun', 'Park Ji-hoon', 'Lee Seo-yeon', 'Choi Woo-jin', 'Chen Jing', 'Liu Yang', 'Global Trading Co., Ltd.',
+  'Sunrise Investment Group', 'Ocean Logistics JSC', 'Pacific Import Export Co', 'Golden Harbor Shipping LLC',
+];
+
+/**
+ * Match throughput and latency of the screening engine with UN + OFAC SDN + consolidated loaded, the
+ * index build time, and the same queries through fuse.js over the same names in the same run.
+ * Query mix: UN-listed names with typos (positives_un_treated.csv), OFAC/UN names respelled or with
+ * typos (the validation generator), Hangul, and common names that are not listed.
+ */
+export async function benchScreening(): Promise<Record<string, unknown>> {
+  if (!existsSync(SHARED)) return { skipped: `no ../shared/data beside the checkout (${SHARED})` };
+  const lists = await loadSharedLists(`${SHARED}lists/`);
+  const buildStarted = performance.now();
+  const screener = Screener.build(lists.entities);
+  const buildMs = performance.now() - buildStarted;
+  const rebuildStarted = performance.now();
+  Screener.build(lists.entities);
+  const rebuildMs = performance.now() - rebuildStarted;
+
+  const queries = queryMix(lists.entities);
+  // Warm-up (JIT, memo caches), then timed passes.
+  for (const q of queries) screener.match(q);
+  const passes = 3;
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (let p = 0; p < passes; p++) {
+    for (const q of queries) {
+      const t = performance.now();
+      screener.match(q);
+      latencies.push(performance.now() - t);
+    }
+  }
+  const elapsed = performance.now() - started;
+
+  // fuse.js over the same names (name, aliases, weak aliases of every target), same limit of 5.
+  const docs: { id: string; name: string }[] = [];
+  for (const e of lists.entities) {
+    if (!e.target) continue;
+    for (const prop of ['name', 'alias', 'previousName', 'weakAlias']) for (const name of e.properties[prop] ?? []) docs.push({ id: e.id, name });
+  }
+  const fuseBuildStarted = performance.now();
+  const fuse = new Fuse(docs, { keys: ['name'], includeScore: true, threshold: 0.4, ignoreLocation: true });
+  const fuseBuildMs = performance.now() - fuseBuildStarted;
+  const sample = queries.filter((_, i) => i % Math.max(1, Math.floor(queries.length / 150)) === 0);
+  const fuseLatencies: number[] = [];
+  const ourSample: number[] = [];
+  const nameOf = (q: MatchQuery): string => q.properties['name']?.[0] ?? '';
+  for (const q of sample.slice(0, 10)) fuse.search(nameOf(q), { limit: 5 });
+  for (const q of sample) {
+    let t = performance.now();
+    fuse.search(nameOf(q), { limit: 5 });
+    fuseLatencies.push(performance.now() - t);
+    t = performance.now();
+    screener.match(q);
+    ourSample.push(performance.now() - t);
+  }
+  const fuseQps = 1000 / mean(fuseLatencies);
+  const ourSampleQps = 1000 / mean(ourSample);
+  const qps = (latencies.length / elapsed) * 1000;
+  const p50 = quantile(latencies, 0.5);
+  const p99 = quantile(latencies, 0.99);
+  return {
+    lists: screener.info.lists,
+    entities: screener.info.entities,
+    candidates: screener.info.candidates,
+    buildMs: round(buildMs),
+    rebuildMs: round(rebuildMs),
+    queries: queries.length,
+    timedQueries: latencies.length,
+    mix: describeMix(queries),
+    qps: Math.round(qps),
+    p50Ms: round(p50, 3),
+    p99Ms: round(p99, 3),
+    maxMs: round(Math.max(...latencies), 3),
+    fuse: {
+      names: docs.length,
+      buildMs: round(fuseBuildMs),
+      sampleQueries: sample.length,
+      qps: round(fuseQps, 1),
+      p50Ms: round(quantile(fuseLatencies, 0.5), 2),
+      p99Ms: round(quantile(fuseLatencies, 0.99), 2),
+      counterflowQpsSameSample: Math.round(ourSampleQps),
+    },
+    speedupVsFuse: round(ourSampleQps / fuseQps, 1),
+    targets: {
+      qpsAtLeast5000: qps >= 5000,
+      p99Below5ms: p99 < 5,
+      buildBelow3s: buildMs < 3000,
+      atLeast10xFuse: ourSampleQps / fuseQps >= 10,
+    },
+  };
+}
+
+function queryMix(entities: Parameters<typeof generatePairs>[0]): MatchQuery[] {
+  const person = (name: string, extra: Record<string, string[]> = {}): MatchQuery => ({ schema: 'Person', properties: { name: [name], ...extra } });
+  const queries: MatchQuery[] = [];
+  const rows = parseCsv(readFileSync(`${SHARED}names/positives_un_treated.csv`, 'utf8'), { columns: true }) as Record<string, string>[];
+  for (const row of rows) {
+    const extra: Record<string, string[]> = {};
+    if (row['date_of_birth']) extra['birthDate'] = [row['date_of_birth']];
+    if (row['nationality']) extra['nationality'] = [row['nationality']];
+    queries.push(person(row['full_name'] ?? '', extra));
+  }
+  const pairs = generatePairs(entities, { seed: 7, perKind: 150 }).filter((p) => ['romanisation', 'typo', 'joined', 'reordered', 'one-syllable', 'generic-org'].includes(p.kind));
+  for (const p of pairs) queries.push({ schema: p.schema, properties: { name: [p.name2] } });
+  for (let i = 0; i < 4; i++) {
+    for (const name of HANGUL) queries.push(person(name));
+    for (const name of COMMON) queries.push(/ (Co|LLC|JSC|Group|Ltd)/.test(name) ? { schema: 'Company', properties: { name: [name] } } : person(name));
+  }
+  return queries;
+}
+
+function describeMix(queries: MatchQuery[]): Record<string, number> {
+  const mix: Record<string, number> = {};
+  for (const q of queries) {
+    const name = q.properties['name']?.[0] ?? '';
+    const kind = /[\uac00-\ud7a3]/.test(name) ? 'hangul' : q.schema === 'Person' ? 'person' : 'organisation';
+    mix[kind] = (mix[kind] ?? 0) + 1;
+  }
+  return mix;
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
+}
+
+function mean(values: number[]): number {
+  return values.reduce((s, v) => s + v, 0) / Math.max(1, values.length);
+}
+
+function round(x: number, digits = 0): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

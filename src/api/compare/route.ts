@@ -1,0 +1,18 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ApiContext } from '../context.js';
+import { compareBody } from './schema.js';
+
+/**
+ * `POST /compare`: scores two entities against each other with the match scorer, without the index.
+ * Returns `score`, `match`, `review` and the per-feature `explanations`.
+ *
+ * @example
+ * await app.register(compareRoutes, ctx);
+ */
+export const compareRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { screener }) => {
+  app.post('/compare', { schema: { body: compareBody } }, async (request) => {
+    const { left, right, algorithm } = request.body;
+    const { score, match, review, explanations } = screener.compare(left, right, algorithm);
+    return { score, match, review, explanations };
+  });
+};

@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ApiContext } from '../context.js';
+import { notFound } from '../errors.js';
+import { entityJson } from '../match/result-json.js';
+import { versionSummary } from '../lists/version-json.js';
+import { entityParams } from './schema.js';
+
+/**
+ * `GET /entities/{id}`: one entity of the active list versions with its provenance, the list version
+ * it was read from, and the entities read from the same source entry (sanction, addresses, documents,
+ * wallets) under `related`.
+ *
+ * @example
+ * await app.register(entityRoutes, ctx);
+ */
+export const entityRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store }) => {
+  app.get('/entities/:id', { schema: { params: entityParams } }, async (request) => {
+    const found = await store.getEntity(request.params.id);
+    if (!found) throw notFound(`no entity "${request.params.id}" in the active list versions`);
+    return { ...entityJson(found.entity), version: versionSummary(found.version), related: found.related.map(entityJson) };
+  });
+};

@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ApiContext } from '../context.js';
+import { versionSummary } from './version-json.js';
+
+/**
+ * `GET /lists`: the active list versions with their counts (listed entries, entities, per schema,
+ * DPRK entries) and publication dates, and what the screening index holds.
+ *
+ * @example
+ * await app.register(listRoutes, ctx);
+ */
+export const listRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, screener }) => {
+  app.get('/lists', async () => {
+    const lists = [];
+    for (const v of await store.activeVersions()) {
+      const stats = await store.versionStats(v.id);
+      lists.push({ ...versionSummary(v), dprkEntries: stats.byRegime.DPRK ?? 0, bySchema: stats.bySchema });
+    }
+    const { entities, lists: indexed, buildMs } = screener.info;
+    return { lists, index: { entities, lists: indexed, buildMs } };
+  });
+};

@@ -1,0 +1,24 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { SearchOptions } from '../../screening/types.js';
+import { listsForDataset, type ApiContext } from '../context.js';
+import { entityJson } from '../match/result-json.js';
+import { searchParams, searchQuerystring } from './schema.js';
+
+/**
+ * `GET /search/{dataset}?q=&limit=&offset=&schema=`: full-text search over the loaded entities, in
+ * yente's response shape (facets are not computed and come back empty).
+ *
+ * @example
+ * await app.register(searchRoutes, ctx);
+ */
+export const searchRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { screener }) => {
+  app.get('/search/:dataset', { schema: { params: searchParams, querystring: searchQuerystring } }, async (request) => {
+    const lists = listsForDataset(screener, request.params.dataset);
+    const { q, limit, offset, schema } = request.query;
+    const options: SearchOptions = { limit, offset };
+    if (schema) options.schema = schema;
+    if (lists) options.lists = lists;
+    const { results, total } = screener.search(q, options);
+    return { limit, offset, total: { value: total, relation: 'eq' }, results: results.map(entityJson), facets: {} };
+  });
+};

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { ftmModel } from '../../ftm/model.js';
+import { LIMITS } from '../../screening/index.js';
+import { numberParam } from '../params.js';
+
+export const MAX_SEARCH_LIMIT = 500;
+/** Deepest page reachable, as in yente (offset + limit). */
+export const MAX_SEARCH_WINDOW = 10_000;
+
+export const searchParams = z.object({
+  dataset: z.string().min(1).max(200),
+});
+
+export const searchQuerystring = z
+  .object({
+    q: z.string().trim().min(1, 'give a name, identifier or address to search for').max(LIMITS.searchQueryLength),
+    limit: numberParam({ min: 1, max: MAX_SEARCH_LIMIT, int: true }).default(10),
+    offset: numberParam({ min: 0, max: MAX_SEARCH_WINDOW, int: true }).default(0),
+    schema: z
+      .string()
+      .refine((s) => ftmModel.schemata[s] !== undefined, { message: 'unknown schema' })
+      .optional(),
+  })
+  .refine((p) => p.offset + p.limit <= MAX_SEARCH_WINDOW, { message: `offset + limit must be at most ${MAX_SEARCH_WINDOW}`, path: ['offset'] });

@@ -1,0 +1,35 @@
+import { dirname } from 'node:path';
+import { openGraph } from '../../graph/graph-cache.js';
+import type { TransferGraph } from '../../graph/transfer-graph.js';
+import type { Store } from '../../store/store.js';
+import { TransferStore } from '../../store/transfer-store.js';
+import { loadLabels } from '../../tracing/labels/load-labels.js';
+import type { LabelBook } from '../../tracing/labels/label.js';
+import { HttpError } from '../errors.js';
+
+const graphs = new Map<string, { fingerprint: string; graph: TransferGraph }>();
+
+/**
+ * The graph of a chain and the labels, for the HTTP routes: the home directory is the one holding the
+ * list store's database; the graph is kept in memory while the stored transfers do not change.
+ *
+ * @example
+ * const { graph, labels } = await graphContext(store, 'ethereum');
+ */
+export async function graphContext(store: Store, chain: string): Promise<{ graph: TransferGraph; labels: LabelBook }> {
+  if (store.backend !== 'sqlite') throw new HttpError(400, 'bad_request', 'tracing needs the embedded SQLite store');
+  const home = dirname(store.location);
+  const transfers = await TransferStore.open({ home });
+  try {
+    const fingerprint = transfers.transferFingerprint(chain);
+    const key = `${home}:${chain}`;
+    let entry = graphs.get(key);
+    if (!entry || entry.fingerprint !== fingerprint) {
+      entry = { fingerprint, graph: openGraph(transfers, home, chain).graph };
+      graphs.set(key, entry);
+    }
+    return { graph: entry.graph, labels: await loadLabels(store, home) };
+  } finally {
+    await transfers.close();
+  }
+}

@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { InputError } from '../../errors.js';
+import { parseWorkerRecord } from '../../vetting/input/parse-record.js';
+import type { WorkerRecord } from '../../vetting/input/record.js';
+import { parseTimestamp } from '../../vetting/input/timestamps.js';
+import { offlineIpIntel, type IpIntel } from '../../vetting/ip/ip-intel.js';
+import { screenerSanctions } from '../../vetting/sanctions.js';
+import { vetRecords } from '../../vetting/vet.js';
+import type { ApiContext } from '../context.js';
+import { VET_BODY_LIMIT, vetBody } from './schema.js';
+
+let sharedIpIntel: IpIntel | undefined;
+
+/**
+ * `POST /vet`: vets the records in the body and answers with the same JSON as `counterflow vet
+ * --json` (records with score, level, action, rules, ring; rings with their links). Names and
+ * payout wallets are screened against the server's loaded lists. A malformed record is a 400 naming
+ * its position and field, e.g. `records:3 (logins[0].timestamp): …`.
+ *
+ * @example
+ * await app.register(vetRoutes, ctx);
+ * await app.inject({ method: 'POST', url: '/vet', payload: { records: [{ id: 'w1', names: ['Jane Doe'] }] } });
+ */
+export const vetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { screener }) => {
+  app.post('/vet', { bodyLimit: VET_BODY_LIMIT, schema: { body: vetBody } }, async (request) => {
+    const records: WorkerRecord[] = [];
+    const warnings: string[] = [];
+    const seen = new Map<string, number>();
+    request.body.records.forEach((raw, i) => {
+      const record = parseWorkerRecord(raw, { file: 'records', line: i + 1, warnings });
+      const first = seen.get(record.id);
+      if (first !== undefined) throw new InputError('records', `id "${record.id}" is used twice (first at records:${first})`, i + 1, 'id');
+      seen.set(record.id, i + 1);
+      records.push(record);
+    });
+    let now: number | undefined;
+    if (request.body.now !== undefined) {
+      const t = parseTimestamp(request.body.now);
+      if (t === null) throw new InputError('request body', `"${request.body.now}" is not a date`, undefined, 'now');
+      now = t;
+    }
+    sharedIpIntel ??= offlineIpIntel();
+    const lists = screener.info.lists;
+    const report = await vetRecords(records, {
+      ip: sharedIpIntel,
+      ...(lists.length ? { sanctions: screenerSanctions(screener, lists.join(', ')) } : {}),
+      ...(now !== undefined ? { now } : {}),
+    });
+    report.warnings.unshift(...warnings);
+    return report;
+  });
+};

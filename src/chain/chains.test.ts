@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { chainByName, requireChain } from './chains.js';
+
+describe('chain names', () => {
+  it('accept the usual spellings and refuse others with the source named', () => {
+    expect(['ethereum', 'ETH', ' mainnet ', '1'].map(chainByName)).toEqual(['ethereum', 'ethereum', 'ethereum', 'ethereum']);
+    expect(['bitcoin', 'BTC', 'xbt'].map(chainByName)).toEqual(['bitcoin', 'bitcoin', 'bitcoin']);
+    expect(chainByName('tron')).toBeUndefined();
+    expect(() => requireChain('tron', 'f.csv', 3, 'chain')).toThrow('f.csv:3 (chain): unknown chain "tron" (known: ethereum, bitcoin)');
+  });
+});

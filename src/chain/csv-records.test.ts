@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../errors.js';
+import type { SourceFile } from '../lists/source.js';
+import { readCsvRecords } from './csv-records.js';
+
+/** A source delivering the text in the given chunk sizes, to cut records anywhere. */
+function chunked(name: string, text: string, sizes: number[] = [1 << 20]): SourceFile {
+  const bytes = new TextEncoder().encode(text);
+  return {
+    name,
+    size: bytes.length,
+    async *open() {
+      let at = 0;
+      for (let i = 0; at < bytes.length; i++) {
+        const n = Math.max(1, sizes[i % sizes.length]!);
+        yield bytes.subarray(at, at + n);
+        at += n;
+      }
+    },
+  };
+}
+
+async function readAll(src: SourceFile) {
+  const records: string[][] = [];
+  const lines: number[] = [];
+  for await (const c of readCsvRecords(src)) {
+    records.push(...c.records);
+    lines.push(...c.lines);
+  }
+  return { records, lines };
+}
+
+describe('CSV records', () => {
+  it('reads quoted fields with commas, doubled quotes and line breaks, CRLF, a BOM, and numbers lines', async () => {
+    const text = '\ufeffa,b,c\r\n1,"x, y","say ""hi"""\r\n\r\n2,"multi\nline",\n3,,"0x1,0x2"';
+    expect(await readAll(chunked('t.csv', text, [3]))).toEqual({
+      records: [
+        ['a', 'b', 'c'],
+        ['1', 'x, y', 'say "hi"'],
+        ['2', 'multi\nline', ''],
+        ['3', '', '0x1,0x2'],
+      ],
+      lines: [1, 2, 4, 6],
+    });
+  });
+
+  it('gives the same records however the bytes are chunked', () => {
+    const field = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', 'é', '1') });
+    return fc.assert(
+      fc.asyncProperty(fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1 }), async (rows, sizes) => {
+        const quote = (f: string) => `"${f.replace(/"/g, '""')}"`;
+        const text = rows.map((r) => r.map(quote).join(',')).join('\n');
+        const { records } = await readAll(chunked('p.csv', text, sizes));
+        expect(records).toEqual(rows);
+      }),
+    );
+  });
+
+  it('names the file and line of an unterminated quote, a stray quote and invalid UTF-8', async () => {
+    await expect(readAll(chunked('q.csv', 'a,b\n1,"open\n2,3\n'))).rejects.toThrow(new InputError('q.csv', 'a quoted field is not closed before the end of the file', 2));
+    await expect(readAll(chunked('s.csv', 'a,b\n1,x"y\n'))).rejects.toThrow('s.csv:2: a quote inside an unquoted field (column 2)');
+    const bad: SourceFile = { name: 'u.csv', async *open() { yield new Uint8Array([0x61, 0x0a, 0xff, 0x0a]); } };
+    await expect(readAll(bad)).rejects.toThrow(/^u\.csv:1: not valid UTF-8 text$/);
+  });
+
+  it('refuses an over-long record before buffering it whole', async () => {
+    const src = chunked('long.csv', `a\n${'x'.repeat(5000)}\n`, [100]);
+    const read = async () => {
+      for await (const _ of readCsvRecords(src, { maxRecordBytes: 1000 })) void _;
+    };
+    await expect(read()).rejects.toThrow('long.csv:2: record is longer than 1000 bytes; refusing to read it');
+  });
+});
