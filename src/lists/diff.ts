@@ -1,5 +1,4 @@
 import type { FtmEntity } from '../ftm/entity.js';
-import { entityDigest } from '../store/kysely-store.js';
 
 export interface EntryChange {
   id: string;
@@ -63,7 +62,7 @@ function groupByEntry(entities: FtmEntity[]): Map<string, Entry> {
     const subject = members.find((m) => m.target) ?? members[0];
     if (!subject) continue;
     members.sort((x, y) => x.id.localeCompare(y.id));
-    out.set(subject.id, { subject, members, digest: members.map(entityDigest).join('|') });
+    out.set(subject.id, { subject, members, digest: members.map(entityFingerprint).join('\u0002') });
   }
   return out;
 }
@@ -88,4 +87,20 @@ function propertyChanges(before: FtmEntity[], after: FtmEntity[]): NonNullable<E
     }
   }
   return out;
+}
+
+/**
+ * What an entity says, leaving out where and when it was read, so that an entry counts as changed only
+ * when its content changed. Property and value order do not matter (a CSV and an XML export of the same
+ * list may order them differently).
+ */
+export function entityFingerprint(e: FtmEntity): string {
+  const parts: string[] = [e.schema, e.id, e.target ? 't' : 'f'];
+  for (const prop of Object.keys(e.properties).sort()) {
+    const values = e.properties[prop];
+    if (values?.length) parts.push(`${prop}=${values.length > 1 ? [...values].sort().join('\u0001') : values[0]}`);
+  }
+  const p = e.provenance;
+  if (p) parts.push(`@${p.entryId}|${[...p.programs].sort().join(',')}|${p.listingDate ?? ''}`);
+  return parts.join('\u0000');
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { countEntries, type FtmEntity } from '../ftm/entity.js';
 import type { ListFormat } from '../lists/types.js';
@@ -72,7 +71,6 @@ export class KyselyStore implements Store {
         entry_id: e.provenance?.entryId ?? null,
         target: e.target ? 1 : 0,
         caption: e.caption ?? null,
-        digest: entityDigest(e),
         body: JSON.stringify(e),
       }));
       await this.writeEntityRows(trx, rows);
@@ -233,20 +231,4 @@ function toVersion(r: Database['list_versions']): ListVersion {
     sha256: r.sha256,
     note: r.note,
   };
-}
-
-/**
- * A digest of what an entity says, leaving out where and when it was read, so that `lists diff`
- * reports an entry as changed only when its content changed. Property and value order do not matter
- * (a CSV and an XML export of the same list may order them differently).
- */
-export function entityDigest(e: FtmEntity): string {
-  const parts: string[] = [e.schema, e.id, e.target ? 't' : 'f'];
-  for (const prop of Object.keys(e.properties).sort()) {
-    const values = e.properties[prop];
-    if (values?.length) parts.push(`${prop}=${values.length > 1 ? [...values].sort().join('\u0001') : values[0]}`);
-  }
-  const p = e.provenance;
-  if (p) parts.push(`@${p.entryId}|${[...p.programs].sort().join(',')}|${p.listingDate ?? ''}`);
-  return createHash('sha1').update(parts.join('\u0000')).digest('base64url');
 }

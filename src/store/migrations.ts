@@ -41,11 +41,9 @@ export const MIGRATIONS: Migration[] = [
         .addColumn('entry_id', 'text')
         .addColumn('target', 'integer', (c) => c.notNull())
         .addColumn('caption', 'text')
-        .addColumn('digest', 'text', (c) => c.notNull())
         .addColumn('body', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('list_entities_pk', ['version_id', 'entity_id'])
         .execute();
-      await db.schema.createIndex('list_entities_entity').on('list_entities').column('entity_id').execute();
       await db.schema
         .createIndex('list_entities_entry')
         .on('list_entities')

@@ -22,7 +22,7 @@ function sqliteRowWriter(sqlite: Sqlite.Database): EntityRowWriter {
   let insert: Sqlite.Statement | undefined;
   return async (_trx, rows) => {
     insert ??= sqlite.prepare(
-      'INSERT INTO list_entities (version_id, entity_id, schema, entry_id, target, caption, digest, body) VALUES (@version_id, @entity_id, @schema, @entry_id, @target, @caption, @digest, @body)',
+      'INSERT INTO list_entities (version_id, entity_id, schema, entry_id, target, caption, body) VALUES (@version_id, @entity_id, @schema, @entry_id, @target, @caption, @body)',
     );
     for (const row of rows) insert.run(row);
   };

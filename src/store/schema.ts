@@ -22,7 +22,6 @@ export interface Database {
     entry_id: string | null;
     target: number;
     caption: string | null;
-    digest: string;
     body: string;
   };
   list_version_stats: { version_id: number; kind: string; key: string; count: number };

@@ -113,9 +113,16 @@ export interface PriceRow {
   usd: string;
 }
 
-const INSERT_TRANSFER = `INSERT INTO chain_transfers
+const TRANSFER_COLUMNS = 15;
+/** Rows per multi-row INSERT: one statement call binds this many transfers (960 parameters). */
+const ROWS_PER_INSERT = Number(process.env.RPI ?? 64);
+
+/** An upsert of `rows` transfers: a row already stored only gets what it did not know (success, receiver, index, time, flags). */
+function insertTransfersSql(rows: number): string {
+  const row = `(${new Array(TRANSFER_COLUMNS).fill('?').join(',')})`;
+  return `INSERT INTO chain_transfers
   (chain, block_number, tx_hash, position, kind, block_time, tx_index, from_address, to_address, asset, amount, success, flags, script_type, source_id)
-  VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+  VALUES ${new Array(rows).fill(row).join(',')}
   ON CONFLICT (chain, block_number, tx_hash, position) DO UPDATE SET
     success = coalesce(chain_transfers.success, excluded.success),
     to_address = coalesce(chain_transfers.to_address, excluded.to_address),
@@ -127,6 +134,30 @@ const INSERT_TRANSFER = `INSERT INTO chain_transfers
      OR (chain_transfers.tx_index IS NULL AND excluded.tx_index IS NOT NULL)
      OR (chain_transfers.block_time IS NULL AND excluded.block_time IS NOT NULL)
      OR (chain_transfers.flags | excluded.flags) <> chain_transfers.flags`;
+}
+
+/** Appends the statement parameters of one transfer to `out` at `at`; returns the next free slot. */
+function bindTransfer(out: unknown[], at: number, t: Transfer, sourceId: number): number {
+  out[at] = t.chain;
+  out[at + 1] = t.blockNumber;
+  out[at + 2] = t.txHash;
+  out[at + 3] = t.position;
+  out[at + 4] = t.kind;
+  out[at + 5] = t.blockTime;
+  out[at + 6] = t.txIndex;
+  out[at + 7] = t.from;
+  out[at + 8] = t.to;
+  out[at + 9] = t.asset;
+  out[at + 10] = t.amount.toString();
+  out[at + 11] = t.success === null ? null : t.success ? 1 : 0;
+  out[at + 12] = t.flags;
+  out[at + 13] = t.scriptType ?? null;
+  out[at + 14] = sourceId;
+  return at + TRANSFER_COLUMNS;
+}
+
+/** Page cache during a bulk load or index build, in KiB (negative = KiB for PRAGMA cache_size). */
+const BULK_CACHE_KIB = -262_144;
 
 const ADDRESS_INDEXES = [
   ['chain_transfers_from', 'from_address'],
@@ -150,6 +181,7 @@ export class TransferStore {
   private readonly statements = new Map<string, Sqlite.Statement>();
   private bulkDepth = 0;
   private addressIndexesChecked = false;
+  private restoreCacheSize: (() => void) | undefined;
 
   static async open(options: StoreOptions = {}): Promise<TransferStore> {
     return new TransferStore(await openDatabase(options));
@@ -187,7 +219,8 @@ export class TransferStore {
   /** Writes one batch in one transaction: a crash leaves either all of it or none of it. */
   write(batch: IngestBatch): WriteResult {
     const result: WriteResult = { inserted: 0, enriched: 0, duplicates: 0, inputsInserted: 0 };
-    const insert = this.prepare('transfer-insert', INSERT_TRANSFER);
+    const insertMany = this.prepare('transfer-insert-many', insertTransfersSql(ROWS_PER_INSERT));
+    const insertOne = this.prepare('transfer-insert-one', insertTransfersSql(1));
     const insertInput = this.prepare(
       'input-insert',
       `INSERT OR IGNORE INTO chain_utxo_inputs (chain, block_number, tx_hash, input_index, spent_tx_hash, spent_output_index, value, address, source_id)
@@ -208,33 +241,27 @@ export class TransferStore {
     );
     const run = this.sqlite.transaction(() => {
       const { chain, sourceId } = batch;
-      // New rows get rowids above the current maximum; an update leaves the last insert rowid unchanged.
-      let lastRowid = (this.prepare('max-rowid', 'SELECT coalesce(max(id), 0) AS id FROM chain_transfers').get() as { id: number }).id;
-      for (const t of batch.transfers) {
-        const info = insert.run(
-          t.chain,
-          t.blockNumber,
-          t.txHash,
-          t.position,
-          t.kind,
-          t.blockTime,
-          t.txIndex,
-          t.from,
-          t.to,
-          t.asset,
-          t.amount.toString(),
-          t.success === null ? null : t.success ? 1 : 0,
-          t.flags,
-          t.scriptType ?? null,
-          sourceId,
-        );
-        const rowid = Number(info.lastInsertRowid);
-        if (info.changes === 0) result.duplicates++;
-        else if (rowid > lastRowid) {
-          result.inserted++;
-          lastRowid = rowid;
-        } else result.enriched++;
+      // New rows get consecutive rowids above the current maximum (nothing is deleted meanwhile), so the rise
+      // of the maximum counts the inserts; every other change was an enrichment, and the rest were duplicates.
+      const maxId = this.prepare('max-rowid', 'SELECT coalesce(max(id), 0) AS id FROM chain_transfers').pluck();
+      const idBefore = maxId.get() as number;
+      const transfers = batch.transfers;
+      const params: unknown[] = new Array(ROWS_PER_INSERT * TRANSFER_COLUMNS);
+      let changes = 0;
+      let next = 0;
+      for (; next + ROWS_PER_INSERT <= transfers.length; next += ROWS_PER_INSERT) {
+        let at = 0;
+        for (let k = next; k < next + ROWS_PER_INSERT; k++) at = bindTransfer(params, at, transfers[k]!, sourceId);
+        changes += insertMany.run(params).changes;
       }
+      const one: unknown[] = new Array(TRANSFER_COLUMNS);
+      for (; next < transfers.length; next++) {
+        bindTransfer(one, 0, transfers[next]!, sourceId);
+        changes += insertOne.run(one).changes;
+      }
+      result.inserted = (maxId.get() as number) - idBefore;
+      result.enriched = changes - result.inserted;
+      result.duplicates = transfers.length - changes;
       for (const i of batch.inputs ?? []) {
         const info = insertInput.run(chain, i.blockNumber, i.txHash, i.inputIndex, i.spentTxHash, i.spentOutputIndex, i.value?.toString() ?? null, i.address, sourceId);
         result.inputsInserted += info.changes;
@@ -276,10 +303,26 @@ export class TransferStore {
     if (expectedRows < 100_000 || expectedRows < stored) return;
     for (const [name] of ADDRESS_INDEXES) this.sqlite.exec(`DROP INDEX IF EXISTS ${name}`);
     this.addressIndexesChecked = false;
+    this.restoreCacheSize = this.withBulkCache();
   }
 
   endBulkLoad(): void {
     this.bulkDepth = Math.max(0, this.bulkDepth - 1);
+    if (this.bulkDepth === 0 && this.restoreCacheSize) {
+      this.restoreCacheSize();
+      this.restoreCacheSize = undefined;
+    }
+  }
+
+  /**
+   * A bigger page cache while a bulk load or an index build runs: a big transaction then spills fewer pages to
+   * the WAL before it commits, and CREATE INDEX sorts in memory instead of in temporary files. Durability is
+   * unchanged (same journal mode and synchronous level). Returns what restores the previous size.
+   */
+  private withBulkCache(): () => void {
+    const previous = this.sqlite.pragma('cache_size', { simple: true }) as number;
+    this.sqlite.pragma(`cache_size = ${BULK_CACHE_KIB}`);
+    return () => this.sqlite.pragma(`cache_size = ${previous}`);
   }
 
   /**
@@ -288,7 +331,15 @@ export class TransferStore {
    */
   ensureAddressIndexes(): void {
     if (this.addressIndexesChecked) return;
-    for (const [name, column] of ADDRESS_INDEXES) this.sqlite.exec(`CREATE INDEX IF NOT EXISTS ${name} ON chain_transfers (${column})`);
+    const missing = ADDRESS_INDEXES.filter(([name]) => !this.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(name));
+    if (missing.length > 0) {
+      const restore = this.restoreCacheSize ? undefined : this.withBulkCache();
+      try {
+        for (const [name, column] of missing) this.sqlite.exec(`CREATE INDEX IF NOT EXISTS ${name} ON chain_transfers (${column})`);
+      } finally {
+        restore?.();
+      }
+    }
     this.addressIndexesChecked = true;
   }
 
