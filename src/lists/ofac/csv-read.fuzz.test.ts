@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.js';
 import { memorySource, type SourceFile } from '../source.js';
-import { chunkedSource } from '../xml/test-support.js';
+import { chunkedSource } from '../xml/test-support/xml-sources.js';
 import { readOfacCsvRecords, type OfacCsvRecord } from './csv-read.js';
 
 const MESSAGES: Record<string, RegExp> = {

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { byId, inputError } from '../common/test-support.js';
+import { byId, inputError } from '../common/test-support/list-assertions.js';
 import { memorySource } from '../source.js';
 import type { ParsedList } from '../types.js';
-import { describeHostileXmlInput } from '../xml/hostile-xml-tests.js';
+import { describeHostileXmlInput } from '../xml/test-support/hostile-xml.js';
 import { OFAC_SDN_ADVANCED_XML_URL, parseOfacAdvancedXml, sniffOfacAdvancedXml } from './parse-ofac-advanced-xml.js';
 import { parseOfacXml } from './parse-ofac-xml.js';
 

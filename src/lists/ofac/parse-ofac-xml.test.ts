@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { byId, inputError } from '../common/test-support.js';
+import { byId, inputError } from '../common/test-support/list-assertions.js';
 import { memorySource } from '../source.js';
 import type { ParsedList } from '../types.js';
-import { describeHostileXmlInput } from '../xml/hostile-xml-tests.js';
+import { describeHostileXmlInput } from '../xml/test-support/hostile-xml.js';
 import { OFAC_SDN_XML_URL, parseOfacXml, sniffOfacXml } from './parse-ofac-xml.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/sdn-dprk.xml', import.meta.url));

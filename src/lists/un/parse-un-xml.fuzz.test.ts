@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.js';
 import { memorySource } from '../source.js';
 import type { ParsedList } from '../types.js';
-import { describeHostileXmlInput } from '../xml/hostile-xml-tests.js';
+import { describeHostileXmlInput } from '../xml/test-support/hostile-xml.js';
 import { parseUnXml, parseUnXmlWithLimits } from './parse-un-xml.js';
 import { byId, entity, individual, parseXml, prop, unDocument, xmlEscape } from './test-support.js';
 

@@ -3,7 +3,7 @@ import { memorySource } from '../source.js';
 import type { ParsedList } from '../types.js';
 import { parseUnXml } from './parse-un-xml.js';
 
-export { byId } from '../common/test-support.js';
+export { byId } from '../common/test-support/list-assertions.js';
 
 /** Helpers for the UN parser's tests: hand-written list documents and lookups in the result. */
 

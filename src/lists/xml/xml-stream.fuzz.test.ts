@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../errors.js';
-import { inputError } from '../common/test-support.js';
-import { chunkedSource, collect, lazySource } from './test-support.js';
+import { inputError } from '../common/test-support/list-assertions.js';
+import { chunkedSource, collect, lazySource } from './test-support/xml-sources.js';
 
 const DOC = `<?xml version="1.0" encoding="UTF-8"?>
 <list xmlns="urn:test">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memorySource } from '../source.js';
-import { inputError } from '../common/test-support.js';
-import { collect } from './test-support.js';
+import { inputError } from '../common/test-support/list-assertions.js';
+import { collect } from './test-support/xml-sources.js';
 import { childNodes, childText, firstChild } from './xml-node.js';
 import { streamXmlRecords } from './xml-stream.js';
 

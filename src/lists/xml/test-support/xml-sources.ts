@@ -1,5 +1,5 @@
-import { memorySource, type SourceFile } from '../source.js';
-import { streamXmlRecords, type XmlLimits, type XmlStreamItem, type XmlStreamOptions } from './xml-stream.js';
+import { memorySource, type SourceFile } from '../../source.js';
+import { streamXmlRecords, type XmlLimits, type XmlStreamItem, type XmlStreamOptions } from '../xml-stream.js';
 
 /** Helpers for the XML reader's tests. */
 

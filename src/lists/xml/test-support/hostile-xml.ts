@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../errors.js';
-import { memorySource, type SourceFile } from '../source.js';
-import type { ParsedList } from '../types.js';
-import { chunkedSource, lazySource } from './test-support.js';
+import { InputError } from '../../../errors.js';
+import { memorySource, type SourceFile } from '../../source.js';
+import type { ParsedList } from '../../types.js';
+import { chunkedSource, lazySource } from './xml-sources.js';
 
 /** One XML list parser, and what the shared hostile-input tests need to know about its format. */
 export interface XmlListParserCase {

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { InputError } from '../../errors.js';
-import type { FtmEntity } from '../../ftm/entity.js';
-import type { ParsedList } from '../types.js';
+import { InputError } from '../../../errors.js';
+import type { FtmEntity } from '../../../ftm/entity.js';
+import type { ParsedList } from '../../types.js';
 
 /** Helpers shared by the list parsers' tests. */
 
