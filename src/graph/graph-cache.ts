@@ -99,6 +99,8 @@ export function saveGraphCache(graph: TransferGraph, file: string, fingerprint: 
 export function loadGraphCache(file: string, fingerprint?: string): TransferGraph | undefined {
   if (!existsSync(file)) return undefined;
   const buf = readFileSync(file);
+  // A cache written by an earlier layout (CFGRAPH1: no address index, ids not renumbered) is simply rebuilt.
+  if (buf.length >= 16 && /^CFGRAPH\d$/.test(buf.toString('ascii', 0, 8)) && buf.toString('ascii', 0, 8) !== MAGIC) return undefined;
   if (buf.length < 16 || buf.toString('ascii', 0, 8) !== MAGIC) throw new CounterflowError(`${file} is not a Counterflow graph cache; delete it to rebuild`);
   const headerLength = buf.readUInt32LE(8);
   const header = JSON.parse(buf.toString('utf8', 16, 16 + headerLength)) as CacheHeader;

@@ -65,11 +65,13 @@ describe('transfer graph (dense ids, CSR both directions)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'cf-graph-')), 'ethereum.cfgraph');
     saveGraphCache(g, file, 'fp1');
     const back = loadGraphCache(file, 'fp1')!;
-    for (const k of ['src', 'dst', 'amount', 'asset', 'flags', 'time', 'block', 'tx', 'pos', 'outOffsets', 'outEdges', 'inOffsets', 'inEdges', 'outNbr', 'inNbr'] as const) expect(Array.from(back[k])).toEqual(Array.from(g[k]));
+    for (const k of ['src', 'dst', 'amount', 'asset', 'flags', 'time', 'block', 'tx', 'pos', 'outOffsets', 'outEdges', 'inOffsets', 'inEdges', 'outNbr', 'inNbr', 'addressSlots'] as const) expect(Array.from(back[k])).toEqual(Array.from(g[k]));
     expect(back.node('0x3')).toBe(g.node('0x3'));
     expect(back.names.txHash(1)).toBe('0xtx1');
     expect(back.names.decimals).toEqual(g.names.decimals);
     expect(loadGraphCache(file, 'fp2')).toBeUndefined();
+    writeFileSync(file, Buffer.concat([Buffer.from('CFGRAPH1'), Buffer.alloc(64)]));
+    expect(loadGraphCache(file, 'fp1')).toBeUndefined();
     writeFileSync(file, 'not a graph');
     expect(() => loadGraphCache(file)).toThrow(/not a Counterflow graph cache/);
   });

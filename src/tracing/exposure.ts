@@ -3,6 +3,7 @@ import type { TransferGraph } from '../graph/transfer-graph.js';
 import type { LabelBook, LabelCategory } from './labels/label.js';
 import { DEFAULT_RISK_RULES, riskLevel, type RiskLevel, type RiskRule } from './risk-rules.js';
 import { runTaint, type TraceDirection } from './taint-engine.js';
+import { basisOf } from './trace.js';
 
 export interface ExposureItem {
   category: LabelCategory;
@@ -15,6 +16,8 @@ export interface ExposureItem {
   amount: number;
   share: number;
   hops: number;
+  /** Evidence when the counterparty's label comes from a heuristic (deposit address, cluster). */
+  basis?: string;
 }
 
 export interface ExposureReport {
@@ -63,14 +66,14 @@ export function exposure(g: TransferGraph, labels: LabelBook, address: string, o
   let truncated = false;
   const key = address.trim().toLowerCase();
   const items: ExposureItem[] = [];
-  for (const l of labels.get(key)) items.push({ category: l.category, exposure: 'ownership', direction: 'outgoing', service: l.name, address: key, asset: '*', amount: 0, share: 1, hops: 0 });
+  for (const l of labels.get(key)) items.push({ category: l.category, exposure: 'ownership', direction: 'outgoing', service: l.name, address: key, asset: '*', amount: 0, share: 1, hops: 0, ...basisOf(l) });
   const node = g.node(key);
   if (node === undefined && items.length === 0) throw new InputError('exposure', `no stored transfer touches ${address} and it has no label`);
   if (node !== undefined) {
     const marks = labelledNodes(g, labels);
     const flagged = (n: number) => n !== node && marks.has(n);
     for (const direction of ['forward', 'backward'] as TraceDirection[]) {
-      const t = runTaint(g, { model: 'haircut', direction, seeds: [{ kind: 'address', node, mode: 'outflows' }], maxHops: hops, isStop: flagged, conversions: false, maxVisits });
+      const t = runTaint(g, { model: 'haircut', direction, seeds: [{ kind: 'address', node, mode: 'outflows' }], maxHops: hops, isStop: flagged, conversions: false, maxVisits, lean: true });
       truncated ||= t.truncated;
       for (const h of t.holdings) {
         if (!t.stops.has(h.node)) continue;
@@ -87,6 +90,7 @@ export function exposure(g: TransferGraph, labels: LabelBook, address: string, o
             amount: UNIT(g, h.asset, h.taintedReceived),
             share: total > 0 ? Number((h.taintedReceived / total).toFixed(6)) : 0,
             hops: hop,
+            ...basisOf(l),
           });
         }
       }
@@ -97,6 +101,7 @@ export function exposure(g: TransferGraph, labels: LabelBook, address: string, o
   const explanation = fired.map(
     (f) => `${f.rule.level}: ${f.rule.exposure} exposure to ${f.category}${f.rule.exposure === 'ownership' ? '' : ` (${(f.share * 100).toFixed(2)}% of volume${f.rule.minShare ? ` ≥ ${f.rule.minShare * 100}%` : ''})`}`,
   );
+  for (const item of items) if (item.basis) explanation.push(`${item.service} ${item.address}: ${item.basis}`);
   if (explanation.length === 0) explanation.push(`no labelled counterparty within ${hops} hops`);
   if (truncated) explanation.push(`indirect exposure searched the first ${maxVisits} transfers around the address (bounded walk); more distant counterparties may be missing`);
   return { address: key, risk: level, explanation: [...new Set(explanation)], items, method: { model: 'haircut', hops, maxVisits, truncated } };

@@ -179,3 +179,24 @@ describe('taint models against straightforward reference implementations', () =>
     expect(r.hops.get(g.node('a3')!)).toBe(1);
   });
 });
+
+describe('lean runs (exposure): skipping the transfers of addresses only reachable at the hop limit', () => {
+  it('changes no taint figure in haircut and FIFO, whatever the hop limit and the stops', () => {
+    fc.assert(
+      fc.property(transfersArb, fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 5 }), fc.constantFrom<TaintModel>('haircut', 'fifo'), (transfers, seed, maxHops, stop, model) => {
+        const g = graphOf(transfers);
+        const node = g.node(`a${seed}`);
+        if (node === undefined) return;
+        const stopNode = g.node(`a${stop}`);
+        const run = (lean: boolean) => runTaint(g, { model, seeds: [{ kind: 'address', node, mode: 'outflows' }], maxHops, isStop: (n) => n === stopNode && n !== node, conversions: false, lean });
+        const [full, lean] = [run(false), run(true)];
+        expect(lean.processed.length).toBeLessThanOrEqual(full.processed.length);
+        expect(lean.edgeTaint).toEqual(full.edgeTaint);
+        expect(lean.hops).toEqual(full.hops);
+        const figures = (r: typeof full) => new Map(r.holdings.map((h) => [`${h.node}/${h.asset}`, [h.taintedReceived, h.taintedBalance]]));
+        expect(figures(lean)).toEqual(figures(full));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -35,6 +35,13 @@ export interface TaintOptions {
    * (exposure uses it to keep a query's cost flat around busy addresses). The result is then `truncated`.
    */
   maxVisits?: number;
+  /**
+   * Skip the transfers of addresses that can only be reached at the hop limit (haircut and FIFO: they absorb
+   * what they get, so their own transfers change no taint; their inflows from traced senders are still
+   * processed). Taint figures are unchanged; `balance` of those addresses then counts only processed
+   * transfers. Ignored for poison, whose tainted balance is the whole balance. Exposure uses it.
+   */
+  lean?: boolean;
 }
 
 export interface AddressTaint {
@@ -138,6 +145,9 @@ const rank = (v: View, m: number, e: number) => (v.forward ? e : m - 1 - e);
  */
 interface Scratch {
   stamp: Uint32Array;
+  /** Per node: the state index of its first (address, asset) state in this run, valid when stateStamp = epoch. */
+  stateStamp: Uint32Array;
+  stateSlot: Int32Array;
   arrival: Float64Array;
   hop: Int32Array;
   epoch: number;
@@ -146,9 +156,10 @@ const SCRATCH = new WeakMap<TransferGraph, Scratch>();
 
 function scratchFor(g: TransferGraph): Scratch {
   let s = SCRATCH.get(g);
-  if (!s) SCRATCH.set(g, (s = { stamp: new Uint32Array(g.nodeCount), arrival: new Float64Array(g.nodeCount), hop: new Int32Array(g.nodeCount), epoch: 0 }));
+  if (!s) SCRATCH.set(g, (s = { stamp: new Uint32Array(g.nodeCount), stateStamp: new Uint32Array(g.nodeCount), stateSlot: new Int32Array(g.nodeCount), arrival: new Float64Array(g.nodeCount), hop: new Int32Array(g.nodeCount), epoch: 0 }));
   if (++s.epoch === 0xffffffff) {
     s.stamp.fill(0);
+    s.stateStamp.fill(0);
     s.epoch = 1;
   }
   return s;
@@ -214,7 +225,7 @@ function reachable(g: TransferGraph, v: View, o: TaintOptions, seeded: Map<numbe
       improve(outNbr[k]!, rank(v, m, e), h + 1);
     }
   }
-  return { nodes, visits, truncated };
+  return { nodes, visits, truncated, scratch: sc };
 }
 
 /**
@@ -234,12 +245,15 @@ export function runTaint(g: TransferGraph, o: TaintOptions): TaintResult {
   const isStop = (n: number) => (o.isStop ? o.isStop(n) : false);
 
   // The edges to process: every followed edge around a reached address that passes taint on.
+  const reachHop = reach.scratch.hop;
+  const lean = (o.lean ?? false) && o.model !== 'poison';
+  const skip = (n: number) => isStop(n) || (lean && reachHop[n]! >= maxHops);
   let count = 0;
-  for (const n of reach.nodes) if (!isStop(n)) count += v.outOffsets[n + 1]! - v.outOffsets[n]! + (v.inOffsets[n + 1]! - v.inOffsets[n]!);
+  for (const n of reach.nodes) if (!skip(n)) count += v.outOffsets[n + 1]! - v.outOffsets[n]! + (v.inOffsets[n + 1]! - v.inOffsets[n]!);
   let list = new Uint32Array(count + seeded.size);
   let w = 0;
   for (const n of reach.nodes) {
-    if (isStop(n)) continue;
+    if (skip(n)) continue;
     for (let k = v.outOffsets[n]!; k < v.outOffsets[n + 1]!; k++) list[w++] = v.outEdges[k]!;
     for (let k = v.inOffsets[n]!; k < v.inOffsets[n + 1]!; k++) list[w++] = v.inEdges[k]!;
   }
@@ -258,20 +272,33 @@ export function runTaint(g: TransferGraph, o: TaintOptions): TaintResult {
   const received: number[] = [];
   const poisoned: boolean[] = [];
   const lots: { amount: number[]; taint: number[]; head: number }[] = [];
+  const { stateStamp, stateSlot, epoch } = reach.scratch;
+  const fifo = o.model === 'fifo';
+  const newState = (node: number, asset: number) => {
+    const i = nodeOf.length;
+    nodeOf.push(node);
+    assetOf.push(asset);
+    bal.push(0);
+    taint.push(0);
+    received.push(0);
+    poisoned.push(false);
+    if (fifo) lots.push({ amount: [], taint: [], head: 0 });
+    return i;
+  };
+  // A node's first asset state is found through the stamped per-node slot (no hashing, no allocation);
+  // further assets of the same node go through the map.
   const state = (node: number, asset: number) => {
+    if (stateStamp[node] !== epoch) {
+      stateStamp[node] = epoch;
+      const i = newState(node, asset);
+      stateSlot[node] = i;
+      return i;
+    }
+    const first = stateSlot[node]!;
+    if (assetOf[first] === asset) return first;
     const key = node * A + asset;
     let i = stateIndex.get(key);
-    if (i === undefined) {
-      i = nodeOf.length;
-      stateIndex.set(key, i);
-      nodeOf.push(node);
-      assetOf.push(asset);
-      bal.push(0);
-      taint.push(0);
-      received.push(0);
-      poisoned.push(false);
-      lots.push({ amount: [], taint: [], head: 0 });
-    }
+    if (i === undefined) stateIndex.set(key, (i = newState(node, asset)));
     return i;
   };
   const hops = new Map<number, number>(seedNodes);
@@ -284,6 +311,44 @@ export function runTaint(g: TransferGraph, o: TaintOptions): TaintResult {
   // Per (transaction, sender): the highest tainted fraction sent in some asset.
   let convTx = -1;
   const sentFraction = new Map<number, { asset: number; fraction: number }[]>();
+
+  // Receipts in the current transaction, per receiver, for conversions whose input leg comes later.
+  interface Receipt {
+    edge: number;
+    state: number;
+    asset: number;
+    amount: number;
+    taint: number;
+  }
+  const pending = new Map<number, Receipt[]>();
+  /** Raises a receipt's taint to `fraction` of its amount, as far as the receiver still holds it clean. */
+  const topUp = (r: Receipt, fraction: number) => {
+    const want = fraction * r.amount - r.taint;
+    if (want <= 0) return;
+    const i = r.state;
+    let applied: number;
+    if (o.model === 'fifo') {
+      // Taint the receiver's newest clean units of the asset (the receipt's lot if still queued).
+      const q = lots[i]!;
+      applied = 0;
+      for (let j = q.amount.length - 1; j >= q.head && applied < want; j--) {
+        const room = Math.min(q.amount[j]! - q.taint[j]!, want - applied);
+        if (room <= 0) continue;
+        q.taint[j] = q.taint[j]! + room;
+        applied += room;
+      }
+      taint[i] = taint[i]! + applied;
+    } else {
+      applied = Math.min(want, Math.max(0, bal[i]! - taint[i]!));
+      if (o.model === 'haircut') taint[i] = taint[i]! + applied;
+      else if (applied > 0) poisoned[i] = true;
+    }
+    if (applied <= 0) return;
+    r.taint += applied;
+    received[i] = received[i]! + applied;
+    edgeTaint.set(r.edge, r.taint);
+    converted.set(r.asset, (converted.get(r.asset) ?? 0) + applied);
+  };
 
   const pushLot = (q: { amount: number[]; taint: number[]; head: number }, amount: number, t: number) => {
     const last = q.amount.length - 1;
@@ -310,6 +375,7 @@ export function runTaint(g: TransferGraph, o: TaintOptions): TaintResult {
     if (tx !== convTx) {
       convTx = tx;
       sentFraction.clear();
+      pending.clear();
     }
     const su = state(from, k);
     const sv = state(to, k);
@@ -365,6 +431,9 @@ export function runTaint(g: TransferGraph, o: TaintOptions): TaintResult {
       let list = sentFraction.get(from);
       if (!list) sentFraction.set(from, (list = []));
       list.push({ asset: k, fraction: carried / a });
+      // Receipts of other assets earlier in this transaction are the proceeds of this outflow (the pool paid first).
+      const earlier = pending.get(from);
+      if (earlier) for (const r of earlier) if (r.asset !== k) topUp(r, carried / a);
     }
     // Conversion: the receiver sent another asset in this transaction with some taint.
     if (conversions) {
@@ -379,6 +448,12 @@ export function runTaint(g: TransferGraph, o: TaintOptions): TaintResult {
           if (takenLots) takenLots = [{ amount: a, taint: want }];
         }
       }
+    }
+    if (conversions) {
+      const receipt = { edge: e, state: sv, asset: k, amount: a, taint: carried };
+      const list = pending.get(to);
+      if (list) list.push(receipt);
+      else pending.set(to, [receipt]);
     }
     bal[sv] = bal[sv]! + a;
     if (o.model === 'fifo') {

@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import type { TransferGraph } from '../graph/transfer-graph.js';
 import type { Label, LabelBook } from './labels/label.js';
 import type { Incident } from './labels/incidents.js';
+import { bridgeDeposits, type BridgeLeg, type BridgeLink } from './bridge-links.js';
 import { detectPatterns, type PatternFinding } from './patterns/index.js';
 import { runTaint, type Seed, type TaintModel, type TaintResult, type TraceDirection } from './taint-engine.js';
 
@@ -18,6 +19,23 @@ export interface TraceRequest {
   toTime?: number;
   /** In whole units of `asset` (native when no asset is given). */
   minAmount?: number;
+  /**
+   * Links deposits into bridge exits with outbounds on another ingested chain (see bridge-links.ts). Without
+   * it a bridge is an exit with the amount only.
+   */
+  bridgeLinker?: (deposits: BridgeLeg[]) => { links: BridgeLink[]; unlinked: { deposit: BridgeLeg; reason: string }[] };
+}
+
+/** One deposit of a bridge exit matched to its payout on the other chain. */
+export interface TraceBridgeLink {
+  deposit_tx: string;
+  chain: string;
+  tx_hash: string;
+  to: string;
+  asset: string;
+  amount: number;
+  confidence: BridgeLink['confidence'];
+  basis: string;
 }
 
 export interface TraceAddress {
@@ -26,7 +44,8 @@ export interface TraceAddress {
   tainted_received: number;
   tainted_balance: number;
   hop: number;
-  labels: { category: string; name: string; origin: string }[];
+  /** `basis`: the evidence of a label derived by a heuristic (deposit address, multi-input cluster). */
+  labels: { category: string; name: string; origin: string; basis?: string }[];
 }
 
 export interface TraceEdge {
@@ -50,6 +69,11 @@ export interface TraceExit {
   /** Of the taint created in that asset (seeds plus conversions). */
   share: number;
   hop: number;
+  /** Why the address counts as this service when a heuristic says so (deposit address, cluster). */
+  basis?: string;
+  /** Bridge exits when the other chain is ingested: the payouts linked to the traced deposits, and deposits left unlinked. */
+  links?: TraceBridgeLink[];
+  unlinked?: { deposit_tx: string; amount: number; reason: string }[];
 }
 
 /** What `counterflow trace --json` prints: exactly these four keys. Amounts in whole units of the asset. */
@@ -58,6 +82,12 @@ export interface TraceReport {
   edges: TraceEdge[];
   exits: TraceExit[];
   patterns: PatternFinding[];
+}
+
+/** Labels derived by a heuristic explain themselves. */
+export function basisOf(l: Label): { basis?: string } {
+  if (l.origin !== 'heuristic' && l.origin !== 'cluster') return {};
+  return { basis: `${l.detail ?? l.origin} of ${l.name}: ${l.source ?? 'heuristic'}` };
 }
 
 function units(g: TransferGraph, asset: number, amount: number): number {
@@ -130,7 +160,7 @@ export function traceReport(g: TransferGraph, labels: LabelBook, r: TraceRequest
       tainted_received: units(g, h.asset, h.taintedReceived),
       tainted_balance: units(g, h.asset, h.taintedBalance),
       hop: taint.hops.get(h.node) ?? 0,
-      labels: labels.get(g.address(h.node)).map((l) => ({ category: l.category, name: l.name, origin: l.origin })),
+      labels: labels.get(g.address(h.node)).map((l) => ({ category: l.category, name: l.name, origin: l.origin, ...basisOf(l) })),
     }))
     .sort((a, b) => a.hop - b.hop || b.tainted_received - a.tainted_received || a.address.localeCompare(b.address));
   const edges: TraceEdge[] = [...taint.edgeTaint]
@@ -160,8 +190,31 @@ export function traceReport(g: TransferGraph, labels: LabelBook, r: TraceRequest
       amount: units(g, h.asset, h.taintedReceived),
       share: created(h.asset) > 0 ? Number((h.taintedReceived / created(h.asset)).toFixed(6)) : 0,
       hop: taint.hops.get(h.node) ?? 0,
+      ...basisOf(s),
     });
   }
   exits.sort((a, b) => b.share - a.share);
-  return { report: { addresses, edges, exits, patterns: detectPatterns({ graph: g, taint }) }, taint };
+  const report: TraceReport = { addresses, edges, exits, patterns: detectPatterns({ graph: g, taint }) };
+  if (r.bridgeLinker) linkBridgeExits(report, g.chain, r.bridgeLinker);
+  return { report, taint };
+}
+
+function linkBridgeExits(report: TraceReport, chain: string, linker: NonNullable<TraceRequest['bridgeLinker']>): void {
+  for (const exit of report.exits) {
+    if (exit.category !== 'bridge') continue;
+    const deposits = bridgeDeposits(report, chain, exit.service).filter((d) => d.to === exit.address && d.asset === exit.asset);
+    if (deposits.length === 0) continue;
+    const { links, unlinked } = linker(deposits);
+    exit.links = links.map((l) => ({
+      deposit_tx: l.deposit.txHash,
+      chain: l.outbound.chain,
+      tx_hash: l.outbound.txHash,
+      to: l.outbound.to,
+      asset: l.outbound.asset,
+      amount: l.outbound.amount,
+      confidence: l.confidence,
+      basis: l.basis,
+    }));
+    exit.unlinked = unlinked.map((u) => ({ deposit_tx: u.deposit.txHash, amount: u.deposit.amount, reason: u.reason }));
+  }
 }

@@ -30,7 +30,8 @@ export function coinjoinKind(tx: UtxoTx): 'whirlpool' | 'wasabi' | 'joinmarket' 
 /**
  * Multi-input clustering (union-find): all input addresses of a transaction with two or more inputs
  * belong to one owner, except CoinJoins. Returns address → cluster id (the smallest address of the
- * cluster), for clusters of two or more addresses, and the CoinJoins skipped.
+ * cluster), for clusters of two or more addresses, and the CoinJoins skipped. Bare-multisig inputs (several
+ * keys, stored comma-separated) are not one owner and are left out, as in GraphSense.
  *
  * @example
  * const { clusters, coinjoins } = clusterUtxo(txs);
@@ -56,7 +57,7 @@ export function clusterUtxo(txs: Iterable<UtxoTx>): { clusters: Map<string, stri
   };
   const coinjoins: { txHash: string; kind: string }[] = [];
   for (const tx of txs) {
-    const addrs = [...new Set(tx.inputs.map((i) => i.address).filter((a): a is string => a !== null))];
+    const addrs = [...new Set(tx.inputs.map((i) => i.address).filter((a): a is string => a !== null && !a.includes(',')))];
     if (addrs.length < 2) continue;
     const kind = coinjoinKind(tx);
     if (kind) {

@@ -3,6 +3,7 @@ import { openGraph } from '../../graph/graph-cache.js';
 import type { TransferGraph } from '../../graph/transfer-graph.js';
 import type { Store } from '../../store/store.js';
 import { TransferStore } from '../../store/transfer-store.js';
+import { applyStoreDerivedLabels } from '../../tracing/labels/derived-labels.js';
 import { loadLabels } from '../../tracing/labels/load-labels.js';
 import type { LabelBook } from '../../tracing/labels/label.js';
 import { HttpError } from '../errors.js';
@@ -11,7 +12,8 @@ const graphs = new Map<string, { fingerprint: string; graph: TransferGraph }>();
 
 /**
  * The graph of a chain and the labels, for the HTTP routes: the home directory is the one holding the
- * list store's database; the graph is kept in memory while the stored transfers do not change.
+ * list store's database; the graph is kept in memory while the stored transfers do not change. The
+ * attribution heuristics (deposit addresses, multi-input clusters) are applied to the labels.
  *
  * @example
  * const { graph, labels } = await graphContext(store, 'ethereum');
@@ -28,7 +30,9 @@ export async function graphContext(store: Store, chain: string): Promise<{ graph
       entry = { fingerprint, graph: openGraph(transfers, home, chain).graph };
       graphs.set(key, entry);
     }
-    return { graph: entry.graph, labels: await loadLabels(store, home) };
+    const labels = await loadLabels(store, home);
+    applyStoreDerivedLabels(transfers, entry.graph, labels);
+    return { graph: entry.graph, labels };
   } finally {
     await transfers.close();
   }

@@ -6,10 +6,14 @@ import { fileSource } from '../../lists/source.js';
 import { TransferStore } from '../../store/transfer-store.js';
 import { exposure } from '../../tracing/exposure.js';
 import { findIncident, loadIncidents, yearTotals } from '../../tracing/labels/incidents.js';
+import { applyStoreDerivedLabels } from '../../tracing/labels/derived-labels.js';
 import { loadLabels } from '../../tracing/labels/load-labels.js';
 import { addUserLabels, FBI_BYBIT_PSA, parseCategory, readAddressList, readUserLabels } from '../../tracing/labels/user-labels.js';
 import { TAINT_MODELS, type TaintModel } from '../../tracing/taint-engine.js';
-import { traceReport } from '../../tracing/trace.js';
+import { traceReport, type TraceRequest } from '../../tracing/trace.js';
+import { bridgeOutbounds, linkBridgeLegs, type BridgeLeg } from '../../tracing/bridge-links.js';
+import type { LabelBook } from '../../tracing/labels/label.js';
+import { nativeDecimals } from '../../chain/chains.js';
 import { traceCsv, traceFtm } from '../../tracing/trace-export.js';
 import type { WithStore } from '../context.js';
 import { printJson, table, type CliIo } from '../io.js';
@@ -45,6 +49,36 @@ function timeOption(value: string | undefined, name: string): number | undefined
 }
 
 /**
+ * When the trace's chain is not Bitcoin and Bitcoin transfers are stored too, bridge exits are linked to
+ * payouts of THORChain vaults (bitcoin addresses labelled bridge/THORChain) by time and USD value (store
+ * prices); otherwise a bridge stays an exit with the amount.
+ */
+function bridgeLinkerFor(store: TransferStore, home: string, chain: string, labels: LabelBook): Pick<TraceRequest, 'bridgeLinker'> {
+  if (chain === 'bitcoin' || store.countTransfers('bitcoin') === 0) return {};
+  const btc = openGraph(store, home, 'bitcoin').graph;
+  const usd = (leg: BridgeLeg) => {
+    const decimals = leg.asset === 'native' ? (nativeDecimals(leg.chain) ?? 0) : (store.token(leg.chain, leg.asset)?.decimals ?? 0);
+    const v = store.usdOf({
+      chain: leg.chain,
+      blockNumber: 0,
+      blockTime: leg.time,
+      txHash: leg.txHash,
+      txIndex: null,
+      position: 'a',
+      kind: 'native',
+      from: leg.from,
+      to: leg.to,
+      asset: leg.asset,
+      amount: BigInt(Math.round(leg.amount * 10 ** decimals)),
+      success: true,
+      flags: 0,
+    });
+    return v === null ? null : Number(v);
+  };
+  return { bridgeLinker: (deposits) => linkBridgeLegs(deposits, bridgeOutbounds(btc, labels), { usd }) };
+}
+
+/**
  * `counterflow trace`, `counterflow exposure`, `counterflow incidents`, `counterflow label add|list|import-fbi`.
  */
 export function registerTraceCommands(program: Command, io: CliIo, withStore: WithStore): void {
@@ -75,6 +109,7 @@ export function registerTraceCommands(program: Command, io: CliIo, withStore: Wi
         try {
           const { graph } = openGraph(store, home, flags.chain);
           const labels = await loadLabels(lists, home);
+          applyStoreDerivedLabels(store, graph, labels);
           const since = timeOption(flags.since, '--since');
           const until = timeOption(flags.until, '--until');
           const { report } = traceReport(graph, labels, {
@@ -88,6 +123,7 @@ export function registerTraceCommands(program: Command, io: CliIo, withStore: Wi
             ...(minAmount !== undefined ? { minAmount } : {}),
             ...(since !== undefined ? { fromTime: since } : {}),
             ...(until !== undefined ? { toTime: until } : {}),
+            ...bridgeLinkerFor(store, home, flags.chain, labels),
           });
           if (flags.csv) writeFileSync(flags.csv, traceCsv(report));
           if (flags.ftm) writeFileSync(flags.ftm, `${traceFtm(report, flags.chain).map((e) => JSON.stringify(e)).join('\n')}\n`);
@@ -114,6 +150,7 @@ export function registerTraceCommands(program: Command, io: CliIo, withStore: Wi
         try {
           const { graph } = openGraph(store, home, flags.chain);
           const labels = await loadLabels(lists, home);
+          applyStoreDerivedLabels(store, graph, labels);
           const reports = addresses.map((a) => exposure(graph, labels, a, { hops: intOption(flags.hops, '--hops', 1, 10) }));
           if (flags.json) return printJson(io, reports);
           for (const r of reports) io.out(`${r.address}: ${r.risk}\n  ${r.explanation.join('\n  ')}`);
