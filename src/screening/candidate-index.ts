@@ -7,14 +7,14 @@
  * - `w:` the token itself (1.0), and with doubled letters collapsed (0.7: Hassan → hasan);
  * - `k:` its Korean syllable key (0.8) and `f:` its Korean family (0.8), so Hangul input,
  *   Revised Romanization and DPRK/MR spellings meet (Jeong/Jong, Lee/Ri);
- * - `g:` character 3-grams of tokens of ≥ 4 letters, padded (0.6 shared among the token's
- *   3-grams) — typos and spelling variants; `a:` the token's letters sorted (0.6) — transposed
+ * - character 3-grams of tokens of ≥ 4 letters, padded (0.6 shared among the token's 3-grams;
+ *   packed into a number when ASCII, `g:` otherwise) — typos and spelling variants; `a:` the token's letters sorted (0.6) — transposed
  *   letters (AFIZ / FAIZ). (Phonetic codes are a scoring rule, not a retrieval key: 3-grams find
  *   the same candidates, and computing codes for every listed token cost a third of the build.)
  * and per reading `s:` the name without spaces (2.0). Identifiers (`i:`) and wallet keys (`x:`)
  * weigh 20 so a subject hit by one is always scored. Very common 3-gram and sorted-letter keys
  * (in more than 5% of subjects) are skipped at query time: they cost time and rank nothing.
- * A query token the index holds as it is uses its exact keys only; the fuzzy keys (`a:`, `g:`)
+ * A query token the index holds as it is uses its exact keys only; the fuzzy keys (3-grams, `a:`)
  * are for tokens it does not hold — typos and unseen spellings.
  */
 import type { IdentifierValue, WalletValue } from './feature-identifier.js';
@@ -48,17 +48,27 @@ const COMMON_KEY_SHARE = 0.05;
 const COMMON_KEY_MIN = 200;
 
 /** A key, its weight, and whether it is a fuzzy key (used only for tokens the index does not hold). */
-type KeyList = readonly (readonly [string, number, boolean])[];
+type KeyList = readonly (readonly [Key, number, boolean])[];
+
+/** A string key, or a 3-gram of ASCII letters packed into a number (hashing numbers is cheaper). */
+type Key = string | number;
+
+function trigramKey(s: string, i: number): Key {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  const c = s.charCodeAt(i + 2);
+  return a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : `g:${s.slice(i, i + 3)}`;
+}
 
 /**
  * The retrieval keys of one token with their weights; fuzzy keys (3-grams, sorted
  * letters) are marked.
  *
  * @example
- * tokenKeys(table.info(table.intern('jeong'))); // [['w:jeong', 1, false], ['k:CONG', 0.8, false], ['f:정', 0.8, false], ['a:egjno', 0.6, true], …]
+ * tokenKeys(table.info(table.intern('jeong'))); // [['w:jeong', 1, false], ['k:CONG', 0.8, false], ['f:정', 0.8, false], ['a:egjno', 0.6, true], [1553765, 0.12, true], …]
  */
 export function tokenKeys(info: TokenInfo): KeyList {
-  const keys: [string, number, boolean][] = [[`w:${info.text}`, KEY_WEIGHTS.token, false]];
+  const keys: [Key, number, boolean][] = [[`w:${info.text}`, KEY_WEIGHTS.token, false]];
   if (info.squeezed !== info.text) keys.push([`w:${info.squeezed}`, KEY_WEIGHTS.squeezed, false]);
   if (info.syllable !== null) keys.push([`k:${info.syllable}`, KEY_WEIGHTS.syllable, false]);
   if (info.family !== null) keys.push([`f:${info.family}`, KEY_WEIGHTS.family, false]);
@@ -66,7 +76,7 @@ export function tokenKeys(info: TokenInfo): KeyList {
     keys.push([`a:${[...info.text].sort().join('')}`, KEY_WEIGHTS.letters, true]);
     const padded = `^${info.text}$`;
     const count = padded.length - 2;
-    for (let i = 0; i + 3 <= padded.length; i++) keys.push([`g:${padded.slice(i, i + 3)}`, KEY_WEIGHTS.trigrams / count, true]);
+    for (let i = 0; i + 3 <= padded.length; i++) keys.push([trigramKey(padded, i), KEY_WEIGHTS.trigrams / count, true]);
   }
   return keys;
 }
@@ -79,7 +89,7 @@ export function tokenKeys(info: TokenInfo): KeyList {
  * index.retrieve(queryReadings, [], [], () => true, 20); // positions of the best 20 subjects
  */
 export class CandidateIndex {
-  private readonly keyIds = new Map<string, number>();
+  private readonly keyIds = new Map<Key, number>();
   /** Postings of key k: postings[offsets[k] … offsets[k + 1]). */
   private readonly postings: Int32Array;
   private readonly offsets: Int32Array;
@@ -104,7 +114,7 @@ export class CandidateIndex {
     let pairCount = 0;
     let df: Int32Array = new Int32Array(1 << 12);
     let stamp: Int32Array = new Int32Array(1 << 12).fill(-1);
-    const keyId = (key: string): number => {
+    const keyId = (key: Key): number => {
       let id = this.keyIds.get(key);
       if (id === undefined) {
         id = this.keyIds.size;
@@ -170,9 +180,9 @@ export class CandidateIndex {
     for (const [key, id] of this.keyIds) {
       const size = (offsets[id + 1] as number) - (offsets[id] as number);
       this.keyWeight[id] = Math.log(1 + n / Math.max(1, size));
-      const type = key.charCodeAt(0);
-      // 3-grams (g) and sorted letters (a) shared by too many subjects rank nothing.
-      if ((type === 103 || type === 97) && size > commonAt) this.skippable[id] = 1;
+      // 3-grams (numbers, or g:) and sorted letters (a:) shared by too many subjects rank nothing.
+      const fuzzy = typeof key === 'number' || key.charCodeAt(0) === 103 || key.charCodeAt(0) === 97;
+      if (fuzzy && size > commonAt) this.skippable[id] = 1;
     }
     this.scores = new Float64Array(entries.length);
     this.touched = new Int32Array(entries.length);
@@ -206,20 +216,15 @@ export class CandidateIndex {
       this.cacheGeneration = this.table.generation;
     }
     const wanted = new Map<number, number>();
-    const want = (id: number | undefined, weight: number): void => {
-      if (id === undefined || this.skippable[id]) return;
-      const w = weight * (this.keyWeight[id] ?? 0);
-      if ((wanted.get(id) ?? 0) < w) wanted.set(id, w);
-    };
     for (const reading of readings) {
       for (const token of reading.tokens) {
         const [ids, weights] = this.keysOfToken(token);
-        for (let i = 0; i < ids.length; i++) want(ids[i], weights[i] as number);
+        for (let i = 0; i < ids.length; i++) this.want(wanted, ids[i], weights[i] as number);
       }
-      if (reading.tokens.length > 1) want(this.keyIds.get(`s:${reading.squashed}`), KEY_WEIGHTS.squashed);
+      if (reading.tokens.length > 1) this.want(wanted, this.keyIds.get(`s:${reading.squashed}`), KEY_WEIGHTS.squashed);
     }
-    for (const id of identifiers) want(this.keyIds.get(`i:${id.key}`), KEY_WEIGHTS.identifier);
-    for (const wallet of wallets) want(this.keyIds.get(`x:${wallet.key}`), KEY_WEIGHTS.wallet);
+    for (const id of identifiers) this.want(wanted, this.keyIds.get(`i:${id.key}`), KEY_WEIGHTS.identifier);
+    for (const wallet of wallets) this.want(wanted, this.keyIds.get(`x:${wallet.key}`), KEY_WEIGHTS.wallet);
 
     const commonAt = Math.max(COMMON_KEY_MIN, this.count * COMMON_KEY_SHARE);
     let anyRare = false;
@@ -255,6 +260,13 @@ export class CandidateIndex {
     const top = selectTop(scores, touched, touchedCount, k);
     for (let i = 0; i < touchedCount; i++) scores[touched[i] as number] = 0;
     return top;
+  }
+
+  /** Records a key the query has, keeping its highest IDF-weighted weight. */
+  private want(wanted: Map<number, number>, id: number | undefined, weight: number): void {
+    if (id === undefined || this.skippable[id]) return;
+    const w = weight * (this.keyWeight[id] ?? 0);
+    if ((wanted.get(id) ?? 0) < w) wanted.set(id, w);
   }
 
   private keysOfToken(token: number): [Int32Array, Float64Array] {

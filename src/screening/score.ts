@@ -113,7 +113,12 @@ function noteTo(explanations: Record<string, FeatureExplanation>): Note {
   };
 }
 
-/** Scores are reported to 4 decimals so that equal inputs give equal, comparable numbers. */
+/**
+ * Scores are reported to 4 decimals so that equal inputs give equal, comparable numbers.
+ *
+ * @example
+ * round(0.97083333); // 0.9708
+ */
 export function round(x: number): number {
   return Math.round(x * 10_000) / 10_000;
 }

@@ -188,7 +188,12 @@ function addNames(out: string[], values: readonly string[]): void {
   }
 }
 
-/** `LAST, First Middle` from the name-part properties (the comma fixes the order), or ''. */
+/**
+ * `LAST, First Middle` from the name-part properties (the comma fixes the order), or ''.
+ *
+ * @example
+ * composeName({ firstName: ['Sang'], middleName: ['Man'], lastName: ['KIM'] }); // 'KIM, Sang Man'
+ */
 export function composeName(p: Record<string, string[] | undefined>): string {
   const first = [...(p['firstName'] ?? []), ...(p['secondName'] ?? []), ...(p['middleName'] ?? [])].join(' ').trim();
   const last = (p['lastName'] ?? []).join(' ').trim();

@@ -55,7 +55,13 @@ export const TOKEN_SCORES = {
   joined: 0.95,
 } as const;
 
-/** Edits a token of this length may carry and still count as the same token. */
+/**
+ * Edits a token of this length may carry and still count as the same token.
+ *
+ * @example
+ * editBudget(3); // 0
+ * editBudget(8); // 2
+ */
 export function editBudget(length: number): number {
   if (length <= 3) return 0;
   if (length <= 7) return 1;
@@ -133,7 +139,12 @@ export class TokenComparer {
     return packedScore(this.packed(a, b));
   }
 
-  /** Score and rule of two token ids. */
+  /**
+   * Score and rule of two token ids (not memoised: for explanations).
+   *
+   * @example
+   * comparer.match(table.intern('jung'), table.intern('jong')); // { score: 0.95, rule: 'korean-surname' }
+   */
   match(a: number, b: number): TokenMatch {
     if (a === b) return { score: 1, rule: 'exact' };
     return compareTokens(this.table.info(a), this.table.info(b));
@@ -173,12 +184,22 @@ export class TokenComparer {
   }
 }
 
-/** Unpacks the rule of a `TokenComparer.packed` value. */
+/**
+ * Unpacks the rule of a `TokenComparer.packed` value.
+ *
+ * @example
+ * packedRule(comparer.packed(table.intern('yyu'), table.intern('yu'))); // 'doubled-letter'
+ */
 export function packedRule(packed: number): TokenRule {
   return TOKEN_RULES[packed & 15] ?? 'none';
 }
 
-/** Unpacks the score of a `TokenComparer.packed` value. */
+/**
+ * Unpacks the score of a `TokenComparer.packed` value.
+ *
+ * @example
+ * packedScore(comparer.packed(table.intern('yyu'), table.intern('yu'))); // 0.92
+ */
 export function packedScore(packed: number): number {
   return (packed >>> 4) / 1000;
 }

@@ -8,7 +8,12 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { parseRomanisedSyllable, phoneticKeys, surnameFamily } from '../names/index.js';
 
-/** The comparison features of one token. `phonetic` is computed on first use. */
+/**
+ * The comparison features of one token. `phonetic` is computed on first use.
+ *
+ * @example
+ * new TokenInfo(0, 'jeong').syllable; // 'CONG'
+ */
 export class TokenInfo {
   /** Runs of the same letter collapsed: `yyu` → `yu`, `sonng` → `song`. */
   readonly squeezed: string;
