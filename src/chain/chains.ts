@@ -21,7 +21,7 @@ for (const [name, info] of Object.entries(CHAINS) as [ChainName, (typeof CHAINS)
  * chainByName('ETH') // 'ethereum'
  */
 export function chainByName(spelling: string): ChainName | undefined {
-  return BY_ALIAS.get(spelling.trim().toLowerCase());
+  return BY_ALIAS.get(spelling) ?? BY_ALIAS.get(spelling.trim().toLowerCase());
 }
 
 /** Like chainByName, but an unknown chain is an InputError naming where it came from. */

@@ -64,6 +64,15 @@ describe('CSV records', () => {
     await expect(readAll(bad)).rejects.toThrow(/^u\.csv:1: not valid UTF-8 text$/);
   });
 
+  it('switches from the ASCII fast path to strict UTF-8 decoding mid-file, for a character split across chunks and for bad bytes', async () => {
+    const split = new TextEncoder().encode('a,b\n1,2\n3,é\n4,ü\n');
+    const cut = split.indexOf(0xc3) + 1; // inside the two bytes of é
+    const src: SourceFile = { name: 'm.csv', async *open() { yield split.subarray(0, 8); yield split.subarray(8, cut); yield split.subarray(cut); } }; // ASCII, then é cut in two
+    expect((await readAll(src)).records).toEqual([['a', 'b'], ['1', '2'], ['3', 'é'], ['4', 'ü']]);
+    const late: SourceFile = { name: 'l.csv', async *open() { yield new TextEncoder().encode('a\n1\n2\n'); yield new Uint8Array([0x33, 0x0a, 0xc3, 0x28, 0x0a]); } };
+    await expect(readAll(late)).rejects.toThrow(/^l\.csv:4: not valid UTF-8 text$/);
+  });
+
   it('refuses an over-long record before buffering it whole', async () => {
     const src = chunked('long.csv', `a\n${'x'.repeat(5000)}\n`, [100]);
     const read = async () => {

@@ -15,8 +15,9 @@ export class FieldReader {
   }
 
   hash(field: string, text: string | undefined): string {
-    if (text === undefined || !HASH.test(text)) this.fail(field, `expected a 0x-prefixed 32-byte hash, got ${show(text)}`);
-    return text.toLowerCase();
+    const lower = text === undefined ? undefined : lowerHex(text, 64);
+    if (lower === undefined) this.fail(field, `expected a 0x-prefixed 32-byte hash, got ${show(text)}`);
+    return lower;
   }
 
   optionalHash(field: string, text: string | undefined): string | null {
@@ -24,8 +25,9 @@ export class FieldReader {
   }
 
   address(field: string, text: string | undefined): string {
-    if (text === undefined || !ADDRESS.test(text)) this.fail(field, `expected a 0x-prefixed 20-byte address, got ${show(text)}`);
-    return text.toLowerCase();
+    const lower = text === undefined ? undefined : lowerHex(text, 40);
+    if (lower === undefined) this.fail(field, `expected a 0x-prefixed 20-byte address, got ${show(text)}`);
+    return lower;
   }
 
   optionalAddress(field: string, text: string | undefined): string | null {
@@ -34,7 +36,7 @@ export class FieldReader {
 
   /** A non-negative integer that fits a JS number (block numbers, indexes, timestamps). */
   int(field: string, text: string | undefined): number {
-    if (text === undefined || !/^\d{1,15}$/.test(text)) this.fail(field, `expected a non-negative integer, got ${show(text)}`);
+    if (text === undefined || text.length > 15 || !allDigits(text)) this.fail(field, `expected a non-negative integer, got ${show(text)}`);
     return Number(text);
   }
 
@@ -44,7 +46,7 @@ export class FieldReader {
 
   /** An exact non-negative integer of any size (wei, token base units, satoshi). */
   bigint(field: string, text: string | undefined): bigint {
-    if (text === undefined || !/^\d+$/.test(text)) this.fail(field, `expected a non-negative integer amount, got ${show(text)}`);
+    if (text === undefined || !allDigits(text)) this.fail(field, `expected a non-negative integer amount, got ${show(text)}`);
     return BigInt(text);
   }
 
@@ -64,8 +66,35 @@ export class FieldReader {
   }
 }
 
-const HASH = /^0x[0-9a-fA-F]{64}$/;
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+/**
+ * `text` in lower case when it is `0x` followed by exactly `digits` hex digits (either case), else undefined.
+ * A character loop instead of a regular expression plus toLowerCase: this runs for every field of every row,
+ * and exports are nearly always lower case already, so no new string is made then.
+ *
+ * @example
+ * lowerHex('0xAb', 2) // '0xab'
+ */
+export function lowerHex(text: string, digits: number): string | undefined {
+  if (text.length !== digits + 2 || text.charCodeAt(0) !== 48 || text.charCodeAt(1) !== 120) return undefined;
+  let upper = false;
+  for (let i = 2; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102)) continue;
+    if (c >= 65 && c <= 70) upper = true;
+    else return undefined;
+  }
+  return upper ? text.toLowerCase() : text;
+}
+
+/** Whether `text` is one or more ASCII digits (what `/^\d+$/` accepts). */
+export function allDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 function show(text: string | undefined): string {
   if (text === undefined) return 'nothing (missing column)';

@@ -3,7 +3,7 @@ import type { SourceFile } from '../lists/source.js';
 import { CHAINS, requireChain } from './chains.js';
 import { readCsvRecords } from './csv-records.js';
 import { BlockCollector, emptyBatch, type FileBatch, type FileReadContext } from './file-batch.js';
-import { FieldReader, columnIndexes } from './file-fields.js';
+import { FieldReader, allDigits, columnIndexes } from './file-fields.js';
 import { allowedToken } from './token-allowlist.js';
 import { intrinsicFlags } from './transfer-flags.js';
 import { NATIVE_ASSET, NATIVE_POSITION, genericPosition, logPosition, tracePosition, utxoOutputPosition, type Transfer, type TransferKind } from './transfer.js';
@@ -127,7 +127,7 @@ function genericRow(
 /** ISO-8601 (a missing zone means UTC; a space may stand for the T) or Unix seconds. */
 export function parseTimestamp(f: FieldReader, text: string): number {
   const t = text.trim();
-  if (/^\d{1,12}$/.test(t)) return Number(t);
+  if (t.length <= 12 && allDigits(t)) return Number(t);
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
   if (!m) f.fail('timestamp', `expected ISO-8601 (2025-02-21T14:29:47Z) or Unix seconds, got "${t}"`);
   const zone = m[7] ?? 'Z';

@@ -36,6 +36,25 @@ describe('transfer store', () => {
     }
   });
 
+  it('counts inserts, enrichments and duplicates exactly when a batch spans several multi-row statements', async () => {
+    const store = await TransferStore.open({ home: home() });
+    try {
+      const src = store.sourceId('ethereum', 'files', 'many.csv');
+      // 150 rows: two full 64-row statements and one of the 22 left; every third row’s success is unknown.
+      const first = Array.from({ length: 150 }, (_, i) => native(100 + (i >> 4), i & 15, BigInt(i), i % 3 === 0 ? { success: null } : {}));
+      expect(store.write({ chain: 'ethereum', sourceId: src, transfers: first })).toEqual({ inserted: 150, enriched: 0, duplicates: 0, inputsInserted: 0 });
+      // Again, now knowing the success of the unknown ones, with 70 new rows and a row repeated inside the batch.
+      const again = [...first.map((t) => ({ ...t, success: true })), ...Array.from({ length: 70 }, (_, i) => native(200 + (i >> 4), i & 15, BigInt(1000 + i))), native(200, 0, 1000n)];
+      expect(store.write({ chain: 'ethereum', sourceId: src, transfers: again })).toEqual({ inserted: 70, enriched: 50, duplicates: 101, inputsInserted: 0 });
+      const stored = store.transfers();
+      expect(stored).toHaveLength(220);
+      expect(stored.every((t) => t.success === true)).toBe(true);
+      expect(stored.map((t) => t.amount)).toEqual([...first.map((t) => t.amount), ...Array.from({ length: 70 }, (_, i) => BigInt(1000 + i))]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('rolls back above a block: transfers, inputs, blocks of every source, and checkpoints', async () => {
     const store = await TransferStore.open({ home: home() });
     try {
@@ -78,11 +97,16 @@ describe('transfer store', () => {
     store.beginBulkLoad(10_000); // small: nothing dropped
     store.endBulkLoad();
     expect(indexes(store)).toEqual(['chain_transfers_from', 'chain_transfers_to']);
+    const cacheSize = () => (store['sqlite'] as Sqlite.Database).pragma('cache_size', { simple: true });
+    const normalCache = cacheSize();
     store.beginBulkLoad(1_000_000);
+    expect(cacheSize()).not.toBe(normalCache); // a big page cache only while the load runs
     store.endBulkLoad();
+    expect(cacheSize()).toBe(normalCache);
     expect(indexes(store)).toEqual([]);
     expect(store.transfers({ address: addr(1) })).toEqual([]);
     expect(indexes(store)).toEqual(['chain_transfers_from', 'chain_transfers_to']);
+    expect(cacheSize()).toBe(normalCache);
     store.beginBulkLoad(1_000_000);
     await store.close(); // killed in the middle of a load
     const reopened = await TransferStore.open({ home: dir });

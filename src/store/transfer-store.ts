@@ -115,7 +115,7 @@ export interface PriceRow {
 
 const TRANSFER_COLUMNS = 15;
 /** Rows per multi-row INSERT: one statement call binds this many transfers (960 parameters). */
-const ROWS_PER_INSERT = Number(process.env.RPI ?? 64);
+const ROWS_PER_INSERT = 64;
 
 /** An upsert of `rows` transfers: a row already stored only gets what it did not know (success, receiver, index, time, flags). */
 function insertTransfersSql(rows: number): string {
@@ -220,7 +220,6 @@ export class TransferStore {
   write(batch: IngestBatch): WriteResult {
     const result: WriteResult = { inserted: 0, enriched: 0, duplicates: 0, inputsInserted: 0 };
     const insertMany = this.prepare('transfer-insert-many', insertTransfersSql(ROWS_PER_INSERT));
-    const insertOne = this.prepare('transfer-insert-one', insertTransfersSql(1));
     const insertInput = this.prepare(
       'input-insert',
       `INSERT OR IGNORE INTO chain_utxo_inputs (chain, block_number, tx_hash, input_index, spent_tx_hash, spent_output_index, value, address, source_id)
@@ -254,10 +253,12 @@ export class TransferStore {
         for (let k = next; k < next + ROWS_PER_INSERT; k++) at = bindTransfer(params, at, transfers[k]!, sourceId);
         changes += insertMany.run(params).changes;
       }
-      const one: unknown[] = new Array(TRANSFER_COLUMNS);
-      for (; next < transfers.length; next++) {
-        bindTransfer(one, 0, transfers[next]!, sourceId);
-        changes += insertOne.run(one).changes;
+      const rest = transfers.length - next;
+      if (rest > 0) {
+        const tail: unknown[] = new Array(rest * TRANSFER_COLUMNS);
+        let at = 0;
+        for (; next < transfers.length; next++) at = bindTransfer(tail, at, transfers[next]!, sourceId);
+        changes += this.prepare(`transfer-insert-${rest}`, insertTransfersSql(rest)).run(tail).changes;
       }
       result.inserted = (maxId.get() as number) - idBefore;
       result.enriched = changes - result.inserted;
