@@ -19,7 +19,7 @@ describe('lossless JSON', () => {
 
   it('round-trips arbitrary big integers in nested documents', () => {
     fc.assert(
-      fc.property(fc.array(fc.bigInt({ min: 0n, max: 2n ** 256n }), { maxLength: 20 }), fc.string(), (values, key) => {
+      fc.property(fc.array(fc.bigInt({ min: 0n, max: 2n ** 256n }), { maxLength: 20 }), fc.string().filter((k) => k !== '@'), (values, key) => {
         const text = JSON.stringify({ [key]: 'x', list: '@' }).replace('"@"', `[${values.join(',')}]`);
         const parsed = parseJsonLossless(text) as { list: unknown[] };
         expect(parsed.list.map((v) => jsonToBigInt(v as JsonNumber))).toEqual(values);
