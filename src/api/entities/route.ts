@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { entityJson } from '../match/result-json.js';
-import { versionSummary } from '../lists/version-json.js';
+import { versionJson } from '../../lists/version-json.js';
 import { entityParams } from './schema.js';
 
 /**
@@ -17,6 +17,6 @@ export const entityRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { sto
   app.get('/entities/:id', { schema: { params: entityParams } }, async (request) => {
     const found = await store.getEntity(request.params.id);
     if (!found) throw notFound(`no entity "${request.params.id}" in the active list versions`);
-    return { ...entityJson(found.entity), version: versionSummary(found.version), related: found.related.map(entityJson) };
+    return { ...entityJson(found.entity), version: versionJson(found.version), related: found.related.map(entityJson) };
   });
 };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiContext } from '../context.js';
-import { versionSummary } from './version-json.js';
+import { versionJson } from '../../lists/version-json.js';
 
 /**
  * `GET /lists`: the active list versions with their counts (listed entries, entities, per schema,
@@ -14,7 +14,7 @@ export const listRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
     const lists = [];
     for (const v of await store.activeVersions()) {
       const stats = await store.versionStats(v.id);
-      lists.push({ ...versionSummary(v), dprkEntries: stats.byRegime.DPRK ?? 0, bySchema: stats.bySchema });
+      lists.push({ ...versionJson(v), dprkEntries: stats.byRegime.DPRK ?? 0, bySchema: stats.bySchema });
     }
     const { entities, lists: indexed, buildMs } = screener.info;
     return { lists, index: { entities, lists: indexed, buildMs } };

@@ -3,7 +3,7 @@ import { CounterflowError } from '../../errors.js';
 import type { FtmEntity } from '../../ftm/entity.js';
 import { printJson, type CliIo } from '../io.js';
 import type { WithStore } from '../context.js';
-import { versionJson } from './lists.js';
+import { versionJson } from '../../lists/version-json.js';
 
 export function registerEntityCommand(program: Command, io: CliIo, withStore: WithStore): void {
   program

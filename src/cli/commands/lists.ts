@@ -8,6 +8,7 @@ import { findSource, OFFICIAL_SOURCES } from '../../lists/sources.js';
 import { LIST_FORMATS, type ListFormat } from '../../lists/types.js';
 import { updateSource } from '../../lists/update.js';
 import type { ListVersion, Store } from '../../store/store.js';
+import { versionJson } from '../../lists/version-json.js';
 import { printJson, progressBar, table, type CliIo } from '../io.js';
 import type { WithStore } from '../context.js';
 
@@ -172,20 +173,4 @@ function parseFormat(f: string): ListFormat {
 
 export function describeVersion(v: ListVersion): string {
   return `${v.list}@${v.seq} (${v.format}, ${v.targetCount} entries, ${v.entityCount} entities${v.publishedAt ? `, published ${v.publishedAt.slice(0, 10)}` : ''})`;
-}
-
-export function versionJson(v: ListVersion) {
-  return {
-    list: v.list,
-    seq: v.seq,
-    ref: `${v.list}@${v.seq}`,
-    status: v.status,
-    format: v.format,
-    publishedAt: v.publishedAt,
-    loadedAt: v.loadedAt,
-    sourceUrl: v.sourceUrl,
-    targetCount: v.targetCount,
-    entityCount: v.entityCount,
-    sha256: v.sha256,
-  };
 }
