@@ -49,7 +49,8 @@ describe('pinyinToWadeGiles', () => {
     expect(pinyinToWadeGiles(py)).toBe(wg);
   });
 
-  it('never throws', () => {
+  it('never throws and always returns text, even for names of Object.prototype members', () => {
+    for (const s of ['__proto__', 'constructor', 'toString']) expect(typeof pinyinToWadeGiles(s)).toBe('string');
     fc.assert(fc.property(fc.string({ maxLength: 10 }), (s) => typeof pinyinToWadeGiles(s) === 'string'));
   });
 });

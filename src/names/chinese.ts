@@ -123,7 +123,7 @@ const WG_INITIALS: ReadonlyArray<[string, string]> = [
  */
 export function pinyinToWadeGiles(syllable: string): string {
   const s = syllable.toLowerCase().replace(/v/g, 'ü');
-  const special = WG_WHOLE[s];
+  const special = Object.hasOwn(WG_WHOLE, s) ? WG_WHOLE[s] : undefined;
   if (special !== undefined) return special;
   const entry = WG_INITIALS.find(([py]) => s.startsWith(py));
   const pyInitial = entry?.[0] ?? '';
