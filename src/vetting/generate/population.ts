@@ -182,7 +182,7 @@ function phoneNumber(rng: Rng, place: Place): string {
 
 function streetAddress(rng: Rng, place: Place, city: Place['cities'][number]): string {
   const unit = rng.chance(0.3) ? `, Apt ${rng.int(1, 40)}` : '';
-  return `${rng.int(1, 9999)} ${rng.pick(place.streets)}${unit}, ${city.city} ${city.postal}${rng.digits(2)}`;
+  return `${rng.int(1, 29999)} ${rng.pick(place.streets)}${unit}, ${city.city} ${city.postal}${rng.digits(3)}`;
 }
 
 /** An address in one of the /16 (`73.15`) or /24 (`115.84.64`) prefixes. */
@@ -290,7 +290,7 @@ class BlockContext {
       claimed_city: city.city,
       address,
       shipping_address: movedRecently ? streetAddress(rng, this.place, city) : address,
-      documents: [{ type: rng.pick(['passport', 'national_id', 'driver_licence']), number: `${rng.pick(['X', 'P', 'C', ''])}${rng.digits(8)}`, country: this.country, verification: rng.chance(0.98) ? 'passed' : 'failed', image_quality: Math.round((0.45 + rng.next() * 0.55) * 100) / 100 }],
+      documents: [{ type: rng.pick(['passport', 'national_id', 'driver_licence']), number: documentNumber(rng, index), country: this.country, verification: rng.chance(0.98) ? 'passed' : 'failed', image_quality: Math.round((0.45 + rng.next() * 0.55) * 100) / 100 }],
       photo_hash: rng.hex64(),
       payment_accounts: [ordinaryPayment(rng, this.country, person, this.familyName, index)],
       devices: [{ id: `dev-${rng.hex64()}`, remote_tools: rng.chance(0.05) ? [rng.pick(['TeamViewer', 'AnyDesk', 'Chrome Remote Desktop'])] : [] }],
@@ -364,7 +364,7 @@ class BlockContext {
       claimed_city: city.city,
       address: identityAddress,
       shipping_address: shipping,
-      documents: [{ type: 'passport', number: inRing && j < 2 && s.sharedDocument ? s.sharedDocument : `${rng.pick(['X', 'P', ''])}${rng.digits(8)}`, country: this.country, verification: rng.chance(0.15) ? 'altered' : 'passed', image_quality: rng.chance(0.2) ? 0.25 : 0.7 }],
+      documents: [{ type: 'passport', number: inRing && j < 2 && s.sharedDocument ? s.sharedDocument : documentNumber(rng, index), country: this.country, verification: rng.chance(0.15) ? 'altered' : 'passed', image_quality: rng.chance(0.2) ? 0.25 : 0.7 }],
       photo_hash: photo,
       payment_accounts: payments,
       devices,
@@ -417,6 +417,11 @@ class BlockContext {
   }
 }
 
+/** A document number unique to the record (real documents are): a letter, the record index, two random digits. */
+function documentNumber(rng: Rng, index: number): string {
+  return `${rng.pick(['X', 'P', 'C', 'K'])}${String(index).padStart(7, '0')}${rng.digits(2)}`;
+}
+
 function ordinaryPayment(rng: Rng, country: string, person: Person, familyName: string, index: number): RawRecord {
   const x = rng.next();
   if (x < 0.03) return { type: 'crypto', identifier: evmWallet(rng), currency: 'USDC' };
@@ -455,7 +460,7 @@ class Scheme {
     this.bid = bidText(rng);
     this.client = `client-x${rng.int(1, 99999)}`;
     this.sharedDevice = rng.chance(0.2) ? `dev-${rng.hex64()}` : undefined;
-    this.sharedDocument = rng.chance(0.1) ? `P${rng.digits(8)}` : undefined;
+    this.sharedDocument = rng.chance(0.1) ? `S${rng.digits(10)}` : undefined;
     this.digitSuffix = rng.digits(4);
     this.location = rng.weighted(WORKER_LOCATIONS);
     this.ratingDay = now - rng.int(20, 200) * DAY;

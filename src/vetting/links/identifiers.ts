@@ -90,11 +90,14 @@ export function normalisePostalAddress(raw: string): string | null {
     if (c === 35) addAddressToken(tokens, '#');
   }
   if (!hasDigit) return null;
-  for (let n = Math.min(3, tokens.length - 1); n >= 1; n--) {
-    const tail = n === 1 ? tokens[tokens.length - 1]! : tokens.slice(-n).join(' ');
-    if (isKnownCountryName(tail) && (tail.length > 2 || tail === 'us' || tail === 'uk')) {
-      tokens.length -= n;
-      break;
+  const last = tokens[tokens.length - 1];
+  if (last !== undefined && /^\p{L}+$/u.test(last)) {
+    for (let n = Math.min(3, tokens.length - 1); n >= 1; n--) {
+      const tail = n === 1 ? last : tokens.slice(-n).join(' ');
+      if (isKnownCountryName(tail) && (tail.length > 2 || tail === 'us' || tail === 'uk')) {
+        tokens.length -= n;
+        break;
+      }
     }
   }
   if (tokens.length < 3 || !tokens.some((t) => /\d/.test(t))) return null;
@@ -170,26 +173,59 @@ export interface IdentifierKey {
  */
 export function identifierKeys(record: WorkerRecord): IdentifierKey[] {
   const out = new KeyList();
-  for (const e of record.emails) out.add('email', normaliseEmail(e));
-  const country = record.claimedCountry && /^[a-z]{2}$/.test(record.claimedCountry) ? record.claimedCountry : undefined;
-  for (const p of record.phones) out.add('phone', normalisePhone(p, country));
+  forEachIdentifier(record, (kind, key, drop) => out.add(kind, key, drop));
+  return out.keys;
+}
+
+/**
+ * Visits every exact-match identifier of a record without collecting them (the linker's hot path);
+ * a value may be visited more than once.
+ *
+ * @example
+ * forEachIdentifier(record, (kind, key, drop) => index.add(kind, key, drop));
+ */
+export function forEachIdentifier(record: WorkerRecord, visit: (kind: LinkKind, key: string, drop: boolean) => void): void {
+  for (const e of record.emails) {
+    const key = normaliseEmail(e);
+    if (key) visit('email', key, false);
+  }
+  const country = record.claimedCountry && record.claimedCountry.length === 2 ? record.claimedCountry : undefined;
+  for (const p of record.phones) {
+    const key = normalisePhone(p, country);
+    if (key) visit('phone', key, false);
+  }
   for (const p of record.paymentAccounts) {
     const k = paymentKey(p);
-    if (k) out.add(k.kind, k.key);
+    if (k) visit(k.kind, k.key, false);
   }
   const home = homeAddressKeys(record);
-  for (const h of home) out.add('address', h);
+  for (const h of home) visit('address', h, false);
   for (const s of record.shippingAddresses) {
+    if (s.address === record.address) continue;
     const key = normalisePostalAddress(s.address);
-    if (key) out.add('address', key, home.size > 0 && !home.has(key));
+    if (key) visit('address', key, home.size > 0 && !home.has(key));
   }
-  for (const d of record.devices) out.add('device', deviceKey(d.id));
+  for (const d of record.devices) {
+    const key = deviceKey(d.id);
+    if (key) visit('device', key, false);
+  }
+  let lastDevice: string | undefined;
+  let lastIp: string | undefined;
   for (const l of record.logins) {
-    out.add('device', deviceKey(l.deviceId));
-    if (l.ip && !l.ipPrivate) out.add('ip', l.ip);
+    if (l.deviceId !== undefined && l.deviceId !== lastDevice) {
+      lastDevice = l.deviceId;
+      const key = deviceKey(l.deviceId);
+      if (key) visit('device', key, false);
+    }
+    if (l.ip && !l.ipPrivate && l.ip !== lastIp) {
+      lastIp = l.ip;
+      visit('ip', l.ip, false);
+    }
   }
-  for (const d of record.documents) out.add('document', documentKey(d));
-  return out.keys;
+  for (const d of record.documents) {
+    const key = documentKey(d);
+    if (key) visit('document', key, false);
+  }
 }
 
 /** Collects keys, each kind's values once (a linear scan: a record has a handful of keys). */
@@ -206,8 +242,12 @@ class KeyList {
 /** The record's own (identity / home) addresses, normalised: its `address` and its documents' addresses. */
 export function homeAddressKeys(record: WorkerRecord): Set<string> {
   const keys = new Set<string>();
-  for (const raw of [record.address, ...record.documents.map((d) => d.address)]) {
-    const key = raw ? normalisePostalAddress(raw) : null;
+  if (record.address) {
+    const key = normalisePostalAddress(record.address);
+    if (key) keys.add(key);
+  }
+  for (const d of record.documents) {
+    const key = d.address ? normalisePostalAddress(d.address) : null;
     if (key) keys.add(key);
   }
   return keys;

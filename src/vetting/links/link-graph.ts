@@ -1,12 +1,21 @@
 import { slugId } from '../../ftm/entity.js';
 import type { WorkerRecord } from '../input/record.js';
 import { hash64 } from './hash64.js';
-import { identifierKeys } from './identifiers.js';
-import { KeyIndex } from './key-index.js';
-import { combineWeights, LINK_KIND_NAMES, LINK_KINDS, RING_THRESHOLD, type LinkKind } from './kinds.js';
-import { MinHashIndex } from './minhash.js';
+import { forEachIdentifier, identifierKeys } from './identifiers.js';
+import { KeyIndex, type KeyIndexParts } from './key-index.js';
+import { LINK_KIND_NAMES, LINK_KINDS, RING_THRESHOLD, type LinkKind } from './kinds.js';
+import { MinHashIndex, type MinHashParts } from './minhash.js';
 import { PhotoIndex } from './photo-index.js';
 import { UnionFind } from './union-find.js';
+
+/** A builder's contents as ids and typed arrays: what a worker thread sends back. */
+export interface LinkBuilderParts {
+  ids: string[];
+  exact: KeyIndexParts[];
+  photos: { hi: Uint32Array; lo: Uint32Array; rec: Uint32Array };
+  resumes: MinHashParts;
+  templates: MinHashParts;
+}
 
 /** The parts of a record the linker reads. */
 export type LinkInput = Pick<
@@ -92,13 +101,38 @@ export class LinkGraphBuilder {
     return this.ids.length;
   }
 
+  /** Everything added so far, as ids and typed arrays (to send from a worker thread to {@link mergeParts}). */
+  exportParts(): LinkBuilderParts {
+    return {
+      ids: this.ids,
+      exact: this.exact.map((k) => k.exportParts()),
+      photos: this.photos.exportParts(),
+      resumes: this.resumes.exportParts(),
+      templates: this.templates.exportParts(),
+    };
+  }
+
+  /**
+   * Appends the records another builder (e.g. one per worker thread, each over a slice of the
+   * population) added, after the ones already here: their record numbers shift by this builder's
+   * size.
+   */
+  mergeParts(parts: LinkBuilderParts): void {
+    const offset = this.ids.length;
+    for (const id of parts.ids) this.ids.push(id);
+    parts.exact.forEach((p, k) => this.exact[k]!.appendParts(p, offset));
+    this.photos.appendParts(parts.photos, offset);
+    this.resumes.appendParts(parts.resumes, offset);
+    this.templates.appendParts(parts.templates, offset);
+  }
+
   add(id: string, record: LinkInput): number {
     const index = this.ids.length;
     this.ids.push(id);
-    for (const { kind, key, drop } of identifierKeys(record as WorkerRecord)) {
+    forEachIdentifier(record as WorkerRecord, (kind, key, drop) => {
       hash64(key, this.scratch);
       this.exact[KIND_INDEX.get(kind)!]!.add(this.scratch[0]!, this.scratch[1]!, index, drop ? 1 : 0);
-    }
+    });
     if (record.photoHash) this.photos.add(index, record.photoHash);
     for (const p of record.profiles) if (p.photoHash && p.photoHash !== record.photoHash) this.photos.add(index, p.photoHash);
     for (const d of record.documents) if (d.imageHash && d.imageHash !== record.photoHash) this.photos.add(index, d.imageHash);
@@ -109,50 +143,53 @@ export class LinkGraphBuilder {
   }
 
   build(resolve?: (record: number) => LinkInput): LinkGraph {
+    const timings: Record<string, number> = {};
+    let stageStart = performance.now();
+    const stage = (name: string) => {
+      const now = performance.now();
+      timings[name] = Math.round(now - stageStart);
+      stageStart = now;
+    };
     const n = this.ids.length;
     const threshold = this.options.threshold ?? RING_THRESHOLD;
     const groups: SharedGroup[] = [];
     const groupHashes: [number, number][] = [];
-    const pairs = new Map<number, RecordLink>();
+    const pairs = new PairStore();
     const warnings: string[] = [];
     const commonCounts = new Map<LinkKind, number>();
-
-    const addEvidence = (a: number, b: number, ev: LinkEvidence) => {
-      if (a === b) return;
-      const lo = Math.min(a, b);
-      const hi = Math.max(a, b);
-      const key = lo * 4194304 + hi;
-      let link = pairs.get(key);
-      if (!link) {
-        link = { a: lo, b: hi, strength: 0, evidence: [] };
-        pairs.set(key, link);
-      }
-      link.evidence.push(ev);
-    };
+    const DROP = KIND_INDEX.get('drop')!;
+    const dropWeight = LINK_KINDS.drop.weight;
 
     LINK_KIND_NAMES.forEach((kind, k) => {
+      const weight = LINK_KINDS[kind].weight;
       this.exact[k]!.groups((members, lo, hi, tags) => {
         // An address some members ship to without living there is a drop address: stronger, and laptop farms are large.
         const hasDrop = kind === 'address' && tags.some((t) => t === 1);
         const spec = LINK_KINDS[hasDrop ? 'drop' : kind];
         const common = members.length > spec.maxGroup;
-        const group: SharedGroup = { index: groups.length, kind, members, common };
+        const g = groups.length;
+        const group: SharedGroup = { index: g, kind, members, common };
         if (hasDrop) group.dropMembers = members.filter((_, i) => tags[i] === 1);
         groups.push(group);
         groupHashes.push([lo, hi]);
-        const weightOf = (i: number, j: number): { kind: LinkKind; weight: number } =>
-          hasDrop && (tags[i] === 1 || tags[j] === 1) ? { kind: 'drop', weight: LINK_KINDS.drop.weight } : { kind, weight: LINK_KINDS[kind].weight };
         if (common) {
           commonCounts.set(hasDrop ? 'drop' : kind, (commonCounts.get(hasDrop ? 'drop' : kind) ?? 0) + 1);
           if (spec.overCap === 'drop') return;
-          for (let i = 1; i < members.length; i++) addEvidence(members[0]!, members[i]!, { ...weightOf(0, i), group: group.index });
+          for (let i = 1; i < members.length; i++) {
+            const drop = hasDrop && (tags[0] === 1 || tags[i] === 1);
+            pairs.add(members[0]!, members[i]!, drop ? DROP : k, drop ? dropWeight : weight, g, 0);
+          }
           return;
         }
         for (let i = 0; i < members.length; i++) {
-          for (let j = i + 1; j < members.length; j++) addEvidence(members[i]!, members[j]!, { ...weightOf(i, j), group: group.index });
+          for (let j = i + 1; j < members.length; j++) {
+            const drop = hasDrop && (tags[i] === 1 || tags[j] === 1);
+            pairs.add(members[i]!, members[j]!, drop ? DROP : k, drop ? dropWeight : weight, g, 0);
+          }
         }
       });
     });
+    stage('exactGroupsMs');
     for (const [kind, count] of commonCounts) {
       const spec = LINK_KINDS[kind];
       warnings.push(
@@ -163,29 +200,37 @@ export class LinkGraphBuilder {
 
     const similar: SimilarEdge[] = [];
     const radius = this.options.photoRadius ?? 3;
+    const PHOTO = KIND_INDEX.get('photo')!;
     this.photos.pairs(radius, (a, b, distance) => {
-      const weight = LINK_KINDS.photo.weight * (1 - distance / (2 * (radius + 1)));
-      addEvidence(a, b, { kind: 'photo', weight, distance });
+      pairs.add(a, b, PHOTO, LINK_KINDS.photo.weight * (1 - distance / (2 * (radius + 1))), -1, distance);
       similar.push({ a, b, kind: 'photo', distance, similarity: 1 - distance / 64 });
     });
+    stage('photoPairsMs');
     const minSim = this.options.textSimilarity ?? 0.6;
     for (const [kind, index] of [['resume', this.resumes], ['template', this.templates]] as const) {
-      index.pairs(minSim, (a, b, similarity) => {
-        addEvidence(a, b, { kind, weight: LINK_KINDS[kind].weight * similarity, similarity });
-        similar.push({ a, b, kind, similarity });
-      }, LINK_KINDS[kind].maxGroup);
+      const k = KIND_INDEX.get(kind)!;
+      index.pairs(
+        minSim,
+        (a, b, similarity) => {
+          pairs.add(a, b, k, LINK_KINDS[kind].weight * similarity, -1, similarity);
+          similar.push({ a, b, kind, similarity });
+        },
+        LINK_KINDS[kind].maxGroup,
+      );
       if (index.skippedBuckets) warnings.push(`${index.skippedBuckets} ${LINK_KINDS[kind].label} LSH bucket(s) held more than ${LINK_KINDS[kind].maxGroup} records (boilerplate) and were not compared`);
     }
+    stage('textPairsMs');
 
-    const links: RecordLink[] = [];
+    const strengths = pairs.strengths();
     const uf = new UnionFind(n);
-    for (const link of pairs.values()) {
-      const best = new Map<LinkKind, number>();
-      for (const ev of link.evidence) best.set(ev.kind, Math.max(best.get(ev.kind) ?? 0, ev.weight));
-      link.strength = combineWeights(best.values());
-      links.push(link);
-      if (link.strength >= threshold - 1e-9) uf.union(link.a, link.b);
+    const strong: number[] = [];
+    for (let p = 0; p < pairs.count; p++) {
+      if (strengths[p]! >= threshold - 1e-9) {
+        uf.union(pairs.a[p]!, pairs.b[p]!);
+        strong.push(p);
+      }
     }
+    stage('scoringAndUnionMs');
 
     const ringOf = new Int32Array(n).fill(-1);
     const rings: Ring[] = [];
@@ -202,9 +247,7 @@ export class LinkGraphBuilder {
       rings[r]!.members.push(i);
       ringOf[i] = r;
     }
-    for (const link of links) {
-      if (link.strength >= threshold - 1e-9) rings[ringOf[link.a]!]!.links.push(link);
-    }
+    for (const p of strong) rings[ringOf[pairs.a[p]!]!]!.links.push(pairs.link(p, strengths[p]!));
     for (const ring of rings) {
       let first = this.ids[ring.members[0]!]!;
       for (const m of ring.members) if (this.ids[m]! < first) first = this.ids[m]!;
@@ -215,9 +258,96 @@ export class LinkGraphBuilder {
     rings.forEach((ring, r) => {
       for (const m of ring.members) ringOf[m] = r;
     });
-
-    return new LinkGraph(this.ids, groups, groupHashes, links, similar, rings, ringOf, threshold, warnings, resolve);
+    stage('ringsMs');
+    return new LinkGraph(this.ids, groups, groupHashes, pairs, strengths, similar, rings, ringOf, threshold, warnings, timings, resolve);
   }
+}
+
+/**
+ * Linked pairs and their evidence in typed arrays (a pair is two numbers and a list head; a piece
+ * of evidence is a kind, a weight, a group or a measured value): a million-record population has
+ * about a million pairs, which as objects would cost the garbage collector dearly.
+ */
+class PairStore {
+  private readonly index = new Map<number, number>();
+  a = new Uint32Array(1024);
+  b = new Uint32Array(1024);
+  private head = new Int32Array(1024);
+  count = 0;
+  private evKind = new Uint8Array(2048);
+  private evWeight = new Float64Array(2048);
+  private evGroup = new Int32Array(2048);
+  private evValue = new Float32Array(2048);
+  private evNext = new Int32Array(2048);
+  private evCount = 0;
+
+  add(x: number, y: number, kind: number, weight: number, group: number, value: number): void {
+    if (x === y) return;
+    const lo = x < y ? x : y;
+    const hi = x < y ? y : x;
+    const key = lo * 4194304 + hi;
+    let p = this.index.get(key);
+    if (p === undefined) {
+      p = this.count++;
+      if (p === this.a.length) {
+        this.a = grow(this.a);
+        this.b = grow(this.b);
+        this.head = grow(this.head);
+      }
+      this.a[p] = lo;
+      this.b[p] = hi;
+      this.head[p] = -1;
+      this.index.set(key, p);
+    }
+    const e = this.evCount++;
+    if (e === this.evKind.length) {
+      this.evKind = grow(this.evKind);
+      this.evWeight = grow(this.evWeight);
+      this.evGroup = grow(this.evGroup);
+      this.evValue = grow(this.evValue);
+      this.evNext = grow(this.evNext);
+    }
+    this.evKind[e] = kind;
+    this.evWeight[e] = weight;
+    this.evGroup[e] = group;
+    this.evValue[e] = value;
+    this.evNext[e] = this.head[p]!;
+    this.head[p] = e;
+  }
+
+  /** Each pair's strength: 1 − Π(1 − w) over its kinds, each kind at its strongest evidence. */
+  strengths(): Float64Array {
+    const out = new Float64Array(this.count);
+    const best = new Float64Array(LINK_KIND_NAMES.length);
+    for (let p = 0; p < this.count; p++) {
+      best.fill(0);
+      for (let e = this.head[p]!; e !== -1; e = this.evNext[e]!) if (this.evWeight[e]! > best[this.evKind[e]!]!) best[this.evKind[e]!] = this.evWeight[e]!;
+      let keep = 1;
+      for (let k = 0; k < best.length; k++) keep *= 1 - best[k]!;
+      out[p] = 1 - keep;
+    }
+    return out;
+  }
+
+  link(p: number, strength: number): RecordLink {
+    const evidence: LinkEvidence[] = [];
+    for (let e = this.head[p]!; e !== -1; e = this.evNext[e]!) {
+      const kind = LINK_KIND_NAMES[this.evKind[e]!]!;
+      const ev: LinkEvidence = { kind, weight: Math.round(this.evWeight[e]! * 1e6) / 1e6 };
+      if (this.evGroup[e]! >= 0) ev.group = this.evGroup[e]!;
+      else if (kind === 'photo') ev.distance = this.evValue[e]!;
+      else ev.similarity = Math.round(this.evValue[e]! * 1e6) / 1e6;
+      evidence.push(ev);
+    }
+    evidence.reverse();
+    return { a: this.a[p]!, b: this.b[p]!, strength: Math.round(strength * 1e6) / 1e6, evidence };
+  }
+}
+
+function grow<T extends Uint32Array | Int32Array | Uint8Array | Float32Array | Float64Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** A similarity edge between two records (photos, résumés, bid texts). */
@@ -232,34 +362,51 @@ export interface SimilarEdge {
 /** The result of {@link LinkGraphBuilder.build}: shared identifiers, scored links and rings. */
 export class LinkGraph {
   private readonly groupsByRecord: Map<number, SharedGroup[]> = new Map();
-  private readonly linksByRecord: Map<number, RecordLink[]> = new Map();
+  private readonly pairsByRecord: Map<number, number[]> = new Map();
   private readonly similarByRecord: Map<number, SimilarEdge[]> = new Map();
   private readonly values = new Map<number, string>();
+  private indexed = false;
+  private allLinks: RecordLink[] | undefined;
 
   constructor(
     readonly ids: readonly string[],
     readonly groups: readonly SharedGroup[],
     private readonly groupHashes: readonly [number, number][],
-    readonly links: readonly RecordLink[],
+    private readonly pairs: PairStore,
+    private readonly strengths: Float64Array,
     readonly similar: readonly SimilarEdge[],
     readonly rings: readonly Ring[],
     private readonly ringIndex: Int32Array,
     readonly threshold: number,
     readonly warnings: string[],
+    /** Milliseconds spent in each stage of {@link LinkGraphBuilder.build}. */
+    readonly timings: Readonly<Record<string, number>>,
     private readonly resolve?: (record: number) => LinkInput,
   ) {}
 
+  /** Number of linked pairs (any strength). */
+  get linkCount(): number {
+    return this.pairs.count;
+  }
+
+  /** Every linked pair with its evidence (made on first use: a large population has millions). */
+  get links(): readonly RecordLink[] {
+    this.allLinks ??= Array.from({ length: this.pairs.count }, (_, p) => this.pairs.link(p, this.strengths[p]!));
+    return this.allLinks;
+  }
+
   private index(): void {
-    if (this.groupsByRecord.size || this.linksByRecord.size || this.similarByRecord.size) return;
+    if (this.indexed) return;
+    this.indexed = true;
     const push = <T>(map: Map<number, T[]>, k: number, v: T) => {
       const list = map.get(k);
       if (list) list.push(v);
       else map.set(k, [v]);
     };
     for (const g of this.groups) for (const m of g.members) push(this.groupsByRecord, m, g);
-    for (const l of this.links) {
-      push(this.linksByRecord, l.a, l);
-      push(this.linksByRecord, l.b, l);
+    for (let p = 0; p < this.pairs.count; p++) {
+      push(this.pairsByRecord, this.pairs.a[p]!, p);
+      push(this.pairsByRecord, this.pairs.b[p]!, p);
     }
     for (const s of this.similar) {
       push(this.similarByRecord, s.a, s);
@@ -276,7 +423,7 @@ export class LinkGraph {
   /** Every link of this record (any strength), strongest first. */
   linksOf(record: number): readonly RecordLink[] {
     this.index();
-    return (this.linksByRecord.get(record) ?? []).slice().sort((x, y) => y.strength - x.strength);
+    return (this.pairsByRecord.get(record) ?? []).map((p) => this.pairs.link(p, this.strengths[p]!)).sort((x, y) => y.strength - x.strength);
   }
 
   /** Near-duplicate photos and texts of this record. */

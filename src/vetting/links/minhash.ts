@@ -1,5 +1,7 @@
-import { KeyIndex } from './key-index.js';
+import { KeyIndex, type KeyIndexParts } from './key-index.js';
 import { mix32 } from './hash64.js';
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 /** Signature length: one-permutation MinHash with this many bins. */
 export const MINHASH_BINS = 32;
@@ -12,7 +14,8 @@ export const MIN_SHINGLES = 10;
 const EMPTY = 0xffffffff;
 
 /**
- * The word 3-gram shingle hashes of a text (lower-cased, letters and digits only).
+ * The word 3-gram shingles of a text (lower-cased, letters and digits only), as the 32-bit values
+ * {@link minhash} hashes (word hashes combined by rotation and XOR).
  *
  * @example
  * shingles('Senior React developer with five years').length; // 4
@@ -23,13 +26,22 @@ export function shingles(text: string): Uint32Array {
   let inWord = false;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
-    let c = i < n ? text.charCodeAt(i) : 32;
-    if (c >= 65 && c <= 90) c += 32;
-    const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && isWordChar(text[i]!.toLowerCase()));
-    if (wordChar) {
-      h = Math.imul(h ^ (c > 127 ? text[i]!.toLowerCase().charCodeAt(0) : c), 0x01000193);
-      inWord = true;
-    } else if (inWord) {
+    if (i < n) {
+      let c = text.charCodeAt(i);
+      if (c < 128) {
+        if (c >= 65 && c <= 90) c += 32;
+        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+          h = Math.imul(h ^ c, 0x01000193);
+          inWord = true;
+          continue;
+        }
+      } else if (WORD_CHAR.test(text[i]!)) {
+        h = Math.imul(h ^ text[i]!.toLowerCase().charCodeAt(0), 0x01000193);
+        inWord = true;
+        continue;
+      }
+    }
+    if (inWord) {
       words.push(h >>> 0);
       h = 0x811c9dc5;
       inWord = false;
@@ -37,15 +49,14 @@ export function shingles(text: string): Uint32Array {
   }
   const count = Math.max(0, words.length - 2);
   const out = new Uint32Array(count);
-  for (let i = 0; i < count; i++) out[i] = mix32(words[i]! ^ Math.imul(words[i + 1]!, 0x9e3779b1) ^ Math.imul(words[i + 2]!, 0x85ebca77));
+  for (let i = 0; i < count; i++) {
+    const w2 = words[i + 1]!;
+    const w = words[i + 2]!;
+    out[i] = (words[i]! ^ ((w2 << 7) | (w2 >>> 25)) ^ ((w << 19) | (w >>> 13))) >>> 0;
+  }
   return out;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-
-function isWordChar(ch: string): boolean {
-  return WORD_CHAR.test(ch);
-}
 
 /**
  * One-permutation MinHash (Li, Owen & Zhang 2012) with rotation densification (Shrivastava & Li
@@ -57,8 +68,8 @@ function isWordChar(ch: string): boolean {
  * const a = minhash(resumeA), b = minhash(resumeB);
  * if (a && b) estimateJaccard(a, b); // ≈ Jaccard similarity of the two texts' 3-gram sets
  */
-export function minhash(text: string): Uint32Array | null {
-  const sig = new Uint32Array(MINHASH_BINS).fill(EMPTY);
+export function minhash(text: string, into?: Uint32Array): Uint32Array | null {
+  const sig = (into ?? new Uint32Array(MINHASH_BINS)).fill(EMPTY);
   let w1 = 0;
   let w2 = 0;
   let words = 0;
@@ -67,13 +78,20 @@ export function minhash(text: string): Uint32Array | null {
   let inWord = false;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
-    let c = i < n ? text.charCodeAt(i) : 32;
-    if (c >= 65 && c <= 90) c += 32;
-    const wordChar = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c > 127 && isWordChar(text[i]!.toLowerCase()));
-    if (wordChar) {
-      h = Math.imul(h ^ (c > 127 ? text[i]!.toLowerCase().charCodeAt(0) : c), 0x01000193);
-      inWord = true;
-      continue;
+    if (i < n) {
+      let c = text.charCodeAt(i);
+      if (c < 128) {
+        if (c >= 65 && c <= 90) c += 32;
+        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+          h = Math.imul(h ^ c, 0x01000193);
+          inWord = true;
+          continue;
+        }
+      } else if (WORD_CHAR.test(text[i]!)) {
+        h = Math.imul(h ^ text[i]!.toLowerCase().charCodeAt(0), 0x01000193);
+        inWord = true;
+        continue;
+      }
     }
     if (!inWord) continue;
     const w = h >>> 0;
@@ -81,8 +99,7 @@ export function minhash(text: string): Uint32Array | null {
     inWord = false;
     words++;
     if (words >= 3) {
-      const shingle = mix32(w1 ^ Math.imul(w2, 0x9e3779b1) ^ Math.imul(w, 0x85ebca77));
-      const x = mix32(shingle ^ 0x5bd1e995);
+      const x = mix32(w1 ^ ((w2 << 7) | (w2 >>> 25)) ^ ((w << 19) | (w >>> 13)) ^ 0x5bd1e995);
       const bin = x >>> 27;
       const value = x & 0x07ffffff;
       if (value < sig[bin]!) sig[bin] = value;
@@ -123,6 +140,13 @@ export function estimateJaccard(a: ArrayLike<number>, b: ArrayLike<number>): num
  * index.add(0, 'text…'); index.add(1, 'text…');
  * index.pairs(0.6, (a, b, similarity) => …);
  */
+/** A {@link MinHashIndex}'s contents, as typed arrays that can cross threads. */
+export interface MinHashParts {
+  sigs: Uint16Array;
+  owners: Uint32Array;
+  bands: KeyIndexParts[];
+}
+
 export class MinHashIndex {
   /** Low 16 bits of each signature value: 64 bytes per text; equal values collide by chance 1 in 65,536. */
   private sigs: Uint16Array;
@@ -140,9 +164,34 @@ export class MinHashIndex {
     return this.n;
   }
 
+  private readonly scratch = new Uint32Array(MINHASH_BINS);
+
+  /** The signatures and band entries as typed arrays (copies), e.g. to send from a worker thread. */
+  exportParts(): MinHashParts {
+    return { sigs: this.sigs.slice(0, this.n * MINHASH_BINS), owners: this.owners.slice(0, this.n), bands: this.bands.map((b) => b.exportParts()) };
+  }
+
+  /** Appends exported texts, adding `recordOffset` to their record numbers. */
+  appendParts(parts: MinHashParts, recordOffset: number): void {
+    const slotOffset = this.n;
+    const count = parts.owners.length;
+    while (this.owners.length < this.n + count) {
+      const owners = new Uint32Array(this.owners.length * 2);
+      owners.set(this.owners);
+      this.owners = owners;
+      const sigs = new Uint16Array(this.owners.length * MINHASH_BINS);
+      sigs.set(this.sigs);
+      this.sigs = sigs;
+    }
+    this.sigs.set(parts.sigs, this.n * MINHASH_BINS);
+    for (let i = 0; i < count; i++) this.owners[this.n + i] = parts.owners[i]! + recordOffset;
+    this.n += count;
+    parts.bands.forEach((band, b) => this.bands[b]!.appendParts(band, slotOffset));
+  }
+
   /** Adds a record's text; returns false when the text is too short to compare. */
   add(record: number, text: string): boolean {
-    const sig = minhash(text);
+    const sig = minhash(text, this.scratch);
     if (!sig) return false;
     if (this.n === this.owners.length) {
       const owners = new Uint32Array(this.n * 2);

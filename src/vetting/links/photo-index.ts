@@ -22,8 +22,22 @@ export class PhotoIndex {
     return this.n;
   }
 
+  /** The hashes as typed arrays (copies), e.g. to send from a worker thread. */
+  exportParts(): { hi: Uint32Array; lo: Uint32Array; rec: Uint32Array } {
+    return { hi: this.hi.slice(0, this.n), lo: this.lo.slice(0, this.n), rec: this.rec.slice(0, this.n) };
+  }
+
+  /** Appends exported hashes, adding `recordOffset` to their record numbers. */
+  appendParts(parts: { hi: Uint32Array; lo: Uint32Array; rec: Uint32Array }, recordOffset: number): void {
+    for (let i = 0; i < parts.hi.length; i++) this.addHash(parts.rec[i]! + recordOffset, parts.hi[i]!, parts.lo[i]!);
+  }
+
   /** Adds a 16-hex-digit hash for a record. */
   add(record: number, hex: string): void {
+    this.addHash(record, parseInt(hex.slice(0, 8), 16) >>> 0, parseInt(hex.slice(8, 16), 16) >>> 0);
+  }
+
+  private addHash(record: number, hi: number, lo: number): void {
     if (this.n === this.hi.length) {
       const grow = (a: Uint32Array) => {
         const b = new Uint32Array(a.length * 2);
@@ -34,8 +48,8 @@ export class PhotoIndex {
       this.lo = grow(this.lo);
       this.rec = grow(this.rec);
     }
-    this.hi[this.n] = parseInt(hex.slice(0, 8), 16) >>> 0;
-    this.lo[this.n] = parseInt(hex.slice(8, 16), 16) >>> 0;
+    this.hi[this.n] = hi;
+    this.lo[this.n] = lo;
     this.rec[this.n] = record;
     this.n++;
   }
@@ -69,32 +83,40 @@ export class PhotoIndex {
     const hi = this.hi;
     const lo = this.lo;
     const rec = this.rec;
-    const variantCount = chunkRadius >= 1 ? 17 : 1;
-    for (let e = 0; e < n; e++) {
-      for (let j = 0; j < 4; j++) {
-        const c = chunks[j]![e]!;
-        const off = offsets[j]!;
-        const list = entries[j]!;
-        for (let v = 0; v < variantCount; v++) {
-          const bucket = v === 0 ? c : c ^ (1 << (v - 1));
-          const end = off[bucket + 1]!;
-          for (let k = off[bucket]!; k < end; k++) {
-            const f = list[k]!;
-            if (f <= e || rec[f] === rec[e]) continue;
-            const d = popcount(hi[e]! ^ hi[f]!) + popcount(lo[e]! ^ lo[f]!);
-            if (d > radius) continue;
-            let foundEarlier = false;
-            for (let jj = 0; jj < j; jj++) {
-              if (popcount(chunks[jj]![e]! ^ chunks[jj]![f]!) <= chunkRadius) {
-                foundEarlier = true;
-                break;
-              }
-            }
-            if (foundEarlier) continue;
-            const ra = rec[e]!;
-            const rb = rec[f]!;
-            visit(Math.min(ra, rb), Math.max(ra, rb), d);
-          }
+    const c0 = chunks[0]!;
+    const c1 = chunks[1]!;
+    const c2 = chunks[2]!;
+    // A pair is reported from the first chunk position where its chunks are within the chunk radius.
+    const firstChunk = (e: number, f: number): number => {
+      if (popcount(c0[e]! ^ c0[f]!) <= chunkRadius) return 0;
+      if (popcount(c1[e]! ^ c1[f]!) <= chunkRadius) return 1;
+      if (popcount(c2[e]! ^ c2[f]!) <= chunkRadius) return 2;
+      return 3;
+    };
+    const check = (e: number, f: number, j: number): void => {
+      if (rec[f] === rec[e]) return;
+      const d = popcount(hi[e]! ^ hi[f]!) + popcount(lo[e]! ^ lo[f]!);
+      if (d > radius || firstChunk(e, f) !== j) return;
+      const ra = rec[e]!;
+      const rb = rec[f]!;
+      visit(ra < rb ? ra : rb, ra < rb ? rb : ra, d);
+    };
+    for (let j = 0; j < 4; j++) {
+      const off = offsets[j]!;
+      const list = entries[j]!;
+      for (let bucket = 0; bucket < 65536; bucket++) {
+        const start = off[bucket]!;
+        const end = off[bucket + 1]!;
+        // Equal chunks: every pair within the bucket.
+        for (let x = start; x < end; x++) for (let y = x + 1; y < end; y++) check(list[x]!, list[y]!, j);
+        if (chunkRadius < 1) continue;
+        // One bit apart: each pair of buckets once (the other bucket is the higher one).
+        for (let bit = 0; bit < 16; bit++) {
+          const other = bucket ^ (1 << bit);
+          if (other < bucket) continue;
+          const oStart = off[other]!;
+          const oEnd = off[other + 1]!;
+          for (let x = start; x < end; x++) for (let y = oStart; y < oEnd; y++) check(list[x]!, list[y]!, j);
         }
       }
     }
