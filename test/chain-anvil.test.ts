@@ -128,14 +128,17 @@ describe('ingest over JSON-RPC from a real node (anvil)', () => {
     try {
       const base = Number(await pub.getBlockNumber({ cacheTime: 0 }));
       const snapshot = await test.snapshot();
-      const old: string[] = [];
+      const old: `0x${string}`[] = [];
       for (let i = 0; i < 3; i++) old.push(await wallet.sendTransaction({ to: '0x00000000000000000000000000000000000001d1', value: parseEther('0.01') }));
+      // Ingest only once every transaction is mined: under load the last one may still be pending.
+      for (const hash of old) await pub.waitForTransactionReceipt({ hash, pollingInterval: 20 });
       await ingestEthereum(store, createRpcClient(anvil.url), { from: 0 });
       expect(store.transfers({ address: '0x00000000000000000000000000000000000001d1' })).toHaveLength(3);
 
       await test.revert({ id: snapshot });
-      const replacement: string[] = [];
+      const replacement: `0x${string}`[] = [];
       for (let i = 0; i < 4; i++) replacement.push(await wallet.sendTransaction({ to: '0x00000000000000000000000000000000000002d2', value: parseEther('0.02') }));
+      for (const hash of replacement) await pub.waitForTransactionReceipt({ hash, pollingInterval: 20 });
       const report = await ingestEthereum(store, createRpcClient(anvil.url), { from: 0 });
 
       expect(report.reorgs).toHaveLength(1);
