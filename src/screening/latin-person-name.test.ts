@@ -17,6 +17,10 @@ describe('asciiTokens / parseLatinPersonName: the fast path gives what the gener
     }
   });
 
+  it('on a spaced backtick apostrophe after a capitalised word', () => {
+    expect(parseLatinPersonName('N.K` a')).toEqual(parsePersonName('N.K` a', 'auto'));
+  });
+
   it('on random printable ASCII', () => {
     const ascii = fc.string({ maxLength: 30, unit: fc.constantFrom(...'abcKIMJONGun ,\'`-._()0123456789ri chol') });
     fc.assert(

@@ -6,7 +6,7 @@
  * 'auto')`, which a property test checks on random ASCII and on every name of the real lists;
  * anything else falls back to it.
  */
-import { isLikelyKoreanName, parsePersonName, surnameFamily, type PersonNameParts } from '../names/index.js';
+import { isLikelyKoreanName, parsePersonName, repairSpacedApostrophes, surnameFamily, type PersonNameParts } from '../names/index.js';
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const SPACED_APOSTROPHE = /([A-Za-z])'\s+(?=[a-z])/g;
@@ -38,7 +38,7 @@ export function asciiTokens(s: string): string[] | null {
  * parseLatinPersonName('KIM Jong Un'); // { family: ['kim'], given: ['jong', 'un'], tokens: ['kim', 'jong', 'un'] }
  */
 export function parseLatinPersonName(name: string): PersonNameParts {
-  const raw = name.trim();
+  const raw = repairSpacedApostrophes(name.trim());
   if (!PRINTABLE_ASCII.test(raw)) return parsePersonName(name, 'auto');
   const comma = raw.indexOf(',');
   if (comma >= 0) {
