@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ftmModel } from '../ftm/model.js';
+import { ftmModel, isSchema } from '../ftm/model.js';
 import type { Algorithm } from '../screening/types.js';
 
 /**
@@ -51,7 +51,7 @@ const propertyValues = z
  * isMatchableSchema('Sanction'); // false
  */
 export function isMatchableSchema(name: string): boolean {
-  return ftmModel.schemata[name] !== undefined && ftmModel.getSchema(name).matchable;
+  return isSchema(name) && ftmModel.getSchema(name).matchable;
 }
 
 /**

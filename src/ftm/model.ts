@@ -9,15 +9,16 @@ const propertyCache = new Map<string, Set<string>>();
 export function schemaProperties(schema: string): Set<string> {
   let props = propertyCache.get(schema);
   if (!props) {
-    if (!ftmModel.schemata[schema]) throw new Error(`Unknown FollowTheMoney schema: ${schema}`);
+    if (!isSchema(schema)) throw new Error(`Unknown FollowTheMoney schema: ${schema}`);
     props = new Set(ftmModel.getSchema(schema).getProperties().keys());
     propertyCache.set(schema, props);
   }
   return props;
 }
 
+/** True for a schema name of the model; `toString`, `__proto__` and other Object members are not schemata. */
 export function isSchema(name: string): boolean {
-  return ftmModel.schemata[name] !== undefined;
+  return Object.hasOwn(ftmModel.schemata, name);
 }
 
 /** True when `schema` is `parent` or extends it (Person is a LegalEntity, Company an Organization). */

@@ -49,6 +49,12 @@ describe('subjectFromQuery', () => {
     expect(error(null).message).toMatch(/expected an object/);
   });
 
+  it('does not take Object members for schemata', () => {
+    for (const schema of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+      expect(error({ schema, properties: { name: ['x'] } }).message).toMatch(/unknown schema/);
+    }
+  });
+
   it('never throws anything but an InputError on arbitrary input', () => {
     fc.assert(
       fc.property(fc.anything(), fc.dictionary(fc.constantFrom('name', 'birthDate', 'nationality', 'gender', 'idNumber', 'alias', 'x'), fc.anything()), (schema, properties) => {
