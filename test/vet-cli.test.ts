@@ -79,4 +79,28 @@ describe('counterflow vet', () => {
     expect(report.sanctions).toBeNull();
     expect(report.warnings[0]).toMatch(/^no sanctions lists loaded/);
   });
+
+  it('scores payout wallets with the exposure engine over the stored transfers', async () => {
+    const chainHome = tempHome('cf-vet-exposure-');
+    const lazarus = '0x098b716b8aaf21512996dc57eb0615e2383e2f96';
+    const paid = '0x2222222222222222222222222222222222222222';
+    const store = await openStore({ home: chainHome });
+    const wallet: FtmEntity = { id: 'ofac-27307-wallet', schema: 'CryptoWallet', target: true, datasets: ['us_ofac_sdn'], properties: { publicKey: [lazarus], currencySymbol: ['ETH'] }, provenance: { list: 'us_ofac_sdn', entryId: '27307', programs: ['DPRK3'] } };
+    await store.addListVersion({ list: 'us_ofac_sdn', format: 'ftm-jsonl', publishedAt: '2024-05-03', sourceUrl: null, sha256: null, note: null, entities: [wallet], stats: computeListStats([wallet]) }, { activate: true });
+    await store.close();
+    const transfers = join(chainHome, 'transfers.csv');
+    writeFileSync(transfers, `chain,tx_hash,block_number,timestamp,tx_index,position,from,to,asset,amount,kind,success,decimals\nethereum,0x${'ab'.repeat(32)},100,2025-02-21T14:56:11Z,,0,${lazarus},${paid},native,5.0,native,1,\n`);
+    expect((await runCli(['--home', chainHome, 'ingest', 'files', transfers])).code).toBe(0);
+    const workers = join(chainHome, 'workers.jsonl');
+    writeFileSync(workers, JSON.stringify({ id: 'w-paid', names: ['Jane Roe'], payment_accounts: [{ type: 'crypto', identifier: paid }] }));
+
+    const withExposure = JSON.parse((await runCli(['--home', chainHome, 'vet', workers, '--json'])).out);
+    expect(withExposure.exposure).toMatch(/^exposure engine over stored transfers \(ethereum/);
+    const rule = withExposure.records[0].rules.find((r: { id: string }) => r.id === 'sanctions.wallet-exposure');
+    expect(rule.explanation).toMatch(/severe exposure.*direct exposure to sanctioned/);
+
+    const without = JSON.parse((await runCli(['--home', chainHome, 'vet', workers, '--json', '--no-exposure'])).out);
+    expect(without.records[0].rules.map((r: { id: string }) => r.id)).not.toContain('sanctions.wallet-exposure');
+    expect(without.records[0].not_evaluated).toContain('sanctions.wallet-exposure');
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Wallet exposure: what share of a payout wallet's funds came from (or went to) stolen, sanctioned
- * or mixing sources. The exposure engine (issue 5) will implement {@link WalletExposureProvider};
- * until then the `sanctions.wallet-exposure` rule reports itself as not evaluated.
+ * or mixing sources. `chainExposureProvider` (chain-exposure.ts) implements {@link WalletExposureProvider}
+ * over the tracing exposure engine; without one the `sanctions.wallet-exposure` rule reports itself as
+ * not evaluated.
  */
 export type ExposureRisk = 'none' | 'low' | 'medium' | 'high' | 'severe';
 

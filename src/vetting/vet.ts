@@ -256,7 +256,7 @@ function report(results: RecordResult[], graph: LinkGraph, options: VetOptions, 
   }));
   const warnings = [...graph.warnings];
   if (!context.sanctions) warnings.push('no sanctions lists loaded: names and wallets were not screened (load lists with `counterflow lists update`)');
-  if (!options.exposure) warnings.push('no wallet exposure provider: payout wallets were not traced (the exposure engine is not connected yet)');
+  if (!options.exposure) warnings.push('no wallet exposure provider: payout wallets were not traced (no transfers stored for their chains, or --no-exposure)');
   return {
     generated_at: new Date(context.now).toISOString(),
     records: results,

@@ -1,4 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../chain/ingest-files.js';
+import { TransferStore } from '../../store/transfer-store.js';
 import { openFixture, type Fixture } from '../test-support/fixture.js';
 
 let fx: Fixture;
@@ -40,5 +44,21 @@ describe('POST /vet', () => {
     expect((await post({ records: [] })).json().message).toMatch(/^body\.records: give at least one record/);
     expect((await post({ records: 'nope' })).statusCode).toBe(400);
     expect((await post({ records: [{ id: 'a' }], now: 'someday' })).json().message).toBe('request body (now): "someday" is not a date');
+  });
+
+  it('scores payout wallets with the exposure engine once the store holds transfers', async () => {
+    const home = dirname(fx.store.location);
+    const paid = '0x2222222222222222222222222222222222222222';
+    const file = join(home, 'transfers.csv');
+    writeFileSync(file, `chain,tx_hash,block_number,timestamp,tx_index,position,from,to,asset,amount,kind,success,decimals\nethereum,0x${'cd'.repeat(32)},100,2025-02-21T14:56:11Z,,0,0x098b716b8aaf21512996dc57eb0615e2383e2f96,${paid},native,5.0,native,1,\n`);
+    const transfers = await TransferStore.open({ home });
+    try {
+      await ingestFiles(transfers, [file]);
+    } finally {
+      await transfers.close();
+    }
+    const body = (await post({ now: '2025-06-01', records: [{ id: 'w9', names: ['Jane Roe'], payment_accounts: [{ type: 'crypto', identifier: paid }] }] })).json();
+    expect(body.exposure).toMatch(/^exposure engine over stored transfers \(ethereum/);
+    expect(body.records[0].rules.find((f: { id: string }) => f.id === 'sanctions.wallet-exposure')).toMatchObject({ explanation: expect.stringMatching(/severe exposure/) });
   });
 });

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { InputError } from '../../errors.js';
 import { parseWorkerRecord } from '../../vetting/input/parse-record.js';
@@ -5,6 +6,8 @@ import type { WorkerRecord } from '../../vetting/input/record.js';
 import { parseTimestamp } from '../../vetting/input/timestamps.js';
 import { offlineIpIntel, type IpIntel } from '../../vetting/ip/ip-intel.js';
 import { screenerSanctions } from '../../vetting/sanctions.js';
+import { openStoredGraphs } from '../../tracing/stored-graphs.js';
+import { chainExposureProvider } from '../../vetting/chain-exposure.js';
 import { vetRecords } from '../../vetting/vet.js';
 import type { ApiContext } from '../context.js';
 import { VET_BODY_LIMIT, vetBody } from './schema.js';
@@ -14,14 +17,15 @@ let sharedIpIntel: IpIntel | undefined;
 /**
  * `POST /vet`: vets the records in the body and answers with the same JSON as `counterflow vet
  * --json` (records with score, level, action, rules, ring; rings with their links). Names and
- * payout wallets are screened against the server's loaded lists. A malformed record is a 400 naming
+ * payout wallets are screened against the server's loaded lists, and payout wallets scored by the
+ * exposure engine when the store holds transfers. A malformed record is a 400 naming
  * its position and field, e.g. `records:3 (logins[0].timestamp): …`.
  *
  * @example
  * await app.register(vetRoutes, ctx);
  * await app.inject({ method: 'POST', url: '/vet', payload: { records: [{ id: 'w1', names: ['Jane Doe'] }] } });
  */
-export const vetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { screener }) => {
+export const vetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, screener }) => {
   app.post('/vet', { bodyLimit: VET_BODY_LIMIT, schema: { body: vetBody } }, async (request) => {
     const records: WorkerRecord[] = [];
     const warnings: string[] = [];
@@ -41,11 +45,18 @@ export const vetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { screen
     }
     sharedIpIntel ??= offlineIpIntel();
     const lists = screener.info.lists;
-    const report = await vetRecords(records, {
-      ip: sharedIpIntel,
-      ...(lists.length ? { sanctions: screenerSanctions(screener, lists.join(', ')) } : {}),
-      ...(now !== undefined ? { now } : {}),
-    });
+    const graphs = store.backend === 'sqlite' ? await openStoredGraphs(store, dirname(store.location)) : undefined;
+    let report;
+    try {
+      report = await vetRecords(records, {
+        ip: sharedIpIntel,
+        ...(lists.length ? { sanctions: screenerSanctions(screener, lists.join(', ')) } : {}),
+        ...(graphs?.chains.length ? { exposure: chainExposureProvider(graphs) } : {}),
+        ...(now !== undefined ? { now } : {}),
+      });
+    } finally {
+      await graphs?.close();
+    }
     report.warnings.unshift(...warnings);
     return report;
   });

@@ -10,6 +10,8 @@ import { recordToFtm } from '../../vetting/input/to-ftm.js';
 import { parseTimestamp } from '../../vetting/input/timestamps.js';
 import { reportHtml } from '../../vetting/report/html.js';
 import { screenerSanctions, type SanctionsScreen } from '../../vetting/sanctions.js';
+import { openStoredGraphs } from '../../tracing/stored-graphs.js';
+import { chainExposureProvider } from '../../vetting/chain-exposure.js';
 import { vetRecords, type VetReport } from '../../vetting/vet.js';
 import type { WithStore } from '../context.js';
 import { countProgressBar, printJson, progressBar, table, type CliIo } from '../io.js';
@@ -19,6 +21,8 @@ interface VetOptions {
   out?: string;
   ftm?: string | boolean;
   sanctions: boolean;
+  exposure: boolean;
+  hops: number;
   now?: number;
 }
 
@@ -34,6 +38,8 @@ export function registerVetCommand(program: Command, io: CliIo, withStore: WithS
     .option('--out <file>', 'write the report as a self-contained HTML page')
     .option('--ftm [file]', 'write the records as FollowTheMoney entities (JSON lines) to FILE, or to stdout instead of the report')
     .option('--no-sanctions', 'do not screen names and wallets against the loaded lists')
+    .option('--no-exposure', 'do not score payout wallets with the exposure engine over the stored transfers')
+    .option('--hops <n>', 'wallet exposure: indirect exposure up to this many hops', hopsOption, 3)
     .option('--now <date>', 'measure ages (profile age …) against this date instead of today', dateOption)
     .action((paths: string[], opts: VetOptions) =>
       withStore(async (store, home) => {
@@ -57,25 +63,38 @@ export function registerVetCommand(program: Command, io: CliIo, withStore: WithS
           if (typeof opts.ftm === 'string') writeAtomically(opts.ftm, lines.length ? `${lines.join('\n')}\n` : '');
         }
         const sanctions = opts.sanctions ? await sanctionsFor(store) : undefined;
+        const graphs = opts.exposure ? await openStoredGraphs(store, home) : undefined;
         const counter = countProgressBar(io, 'vetting', input.records.length * 2);
         let last = 0;
-        const report = await vetRecords(input.records, {
-          cacheDir: join(home, 'cache'),
-          ...(sanctions ? { sanctions } : {}),
-          ...(opts.now !== undefined ? { now: opts.now } : {}),
-          onProgress: (phase, done) => {
-            const at = (phase === 'link' ? 0 : input.records.length) + (phase === 'rings' ? input.records.length : done);
-            if (at > last) counter?.tick(at - last);
-            last = Math.max(last, at);
-          },
-        });
-        counter?.stop();
+        let report: VetReport;
+        try {
+          report = await vetRecords(input.records, {
+            cacheDir: join(home, 'cache'),
+            ...(sanctions ? { sanctions } : {}),
+            ...(graphs?.chains.length ? { exposure: chainExposureProvider(graphs, { hops: opts.hops }) } : {}),
+            ...(opts.now !== undefined ? { now: opts.now } : {}),
+            onProgress: (phase, done) => {
+              const at = (phase === 'link' ? 0 : input.records.length) + (phase === 'rings' ? input.records.length : done);
+              if (at > last) counter?.tick(at - last);
+              last = Math.max(last, at);
+            },
+          });
+        } finally {
+          counter?.stop();
+          await graphs?.close();
+        }
         report.warnings.unshift(...input.warnings);
         if (opts.out) writeAtomically(opts.out, reportHtml(report));
         if (opts.json) return printJson(io, report);
         io.out(textReport(report, opts));
       }),
     );
+}
+
+function hopsOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10) throw new InvalidArgumentError('expected an integer 1–10');
+  return n;
 }
 
 function dateOption(value: string): number {
