@@ -33,7 +33,7 @@ export function bech32Prefix(address: string): string | undefined {
   const sep = lower.lastIndexOf('1');
   if (sep <= 0) return undefined;
   const hrp = lower.slice(0, sep);
-  return Object.prototype.hasOwnProperty.call(BECH32_PREFIXES, hrp) ? hrp : undefined;
+  return Object.hasOwn(BECH32_PREFIXES, hrp) ? hrp : undefined;
 }
 
 function segwitProblem(words: number[], encoding: 'bech32' | 'bech32m'): string | undefined {

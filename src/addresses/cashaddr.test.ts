@@ -7,6 +7,13 @@ const BCH = 'qpf2cphc5dkuclkqur7lhj2yuqq9pk3hmukle77vhq';
 const SPEC_P2SH = 'bitcoincash:ppm2qsznhks23z7629mms6s4cwef74vcwvn0h829pq';
 
 describe('normaliseCashAddr', () => {
+  it('reads a prefix spelled like an Object member as an unknown prefix, never as a chain', () => {
+    for (const prefix of ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf']) {
+      expect(looksLikeCashAddr(`${prefix}:${BCH}`)).toBe(false);
+      expect(normaliseCashAddr(`${prefix}:${BCH}`)).toMatchObject({ chain: 'bitcoin-cash', family: 'cashaddr', valid: false });
+    }
+  });
+
   it('validates a bare address and adds the bitcoincash: prefix', () => {
     expect(normaliseCashAddr(BCH)).toEqual({ address: `bitcoincash:${BCH}`, chain: 'bitcoin-cash', family: 'cashaddr', valid: true });
   });

@@ -1,3 +1,4 @@
+import { ownValue } from '../common/own.js';
 import type { NormalisedAddress } from './types.js';
 
 const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
@@ -17,7 +18,7 @@ const BARE_CASHADDR = /^[qp][qpzry9x8gf2tvdw0s3jn54khce6mua7l]{41}$/;
 export function looksLikeCashAddr(address: string): boolean {
   const lower = address.toLowerCase();
   const colon = lower.indexOf(':');
-  if (colon >= 0) return Object.prototype.hasOwnProperty.call(CASHADDR_PREFIXES, lower.slice(0, colon));
+  if (colon >= 0) return Object.hasOwn(CASHADDR_PREFIXES, lower.slice(0, colon));
   return BARE_CASHADDR.test(lower);
 }
 
@@ -45,7 +46,7 @@ export function normaliseCashAddr(address: string): Omit<NormalisedAddress, 'raw
   const colon = lower.indexOf(':');
   const prefix = colon >= 0 ? lower.slice(0, colon) : 'bitcoincash';
   const payload = colon >= 0 ? lower.slice(colon + 1) : lower;
-  const chain = CASHADDR_PREFIXES[prefix] ?? 'bitcoin-cash';
+  const chain = ownValue(CASHADDR_PREFIXES, prefix) ?? 'bitcoin-cash';
   const base = { address: `${prefix}:${payload}`, chain, family: 'cashaddr' as const };
   if (address !== lower && address !== address.toUpperCase()) {
     return { ...base, valid: false, problem: 'CashAddr mixes upper and lower case' };

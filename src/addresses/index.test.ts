@@ -57,9 +57,12 @@ describe('normaliseAddress', () => {
   });
 
   it('property: never throws, and normalising is idempotent', () => {
+    const objectMember = fc.constantFrom('__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf', 'CONSTRUCTOR');
+    const prefixed = fc.tuple(objectMember, fc.constantFrom('', ':', '1', ':qpf2cphc5dkuclkqur7lhj2yuqq9pk3hmukle77vhq', '1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4')).map(([a, b]) => a + b);
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 140 }), fc.string({ unit: 'binary', maxLength: 60 })), (s) => {
+      fc.property(fc.oneof(fc.string({ maxLength: 140 }), fc.string({ unit: 'binary', maxLength: 60 }), prefixed), (s) => {
         const once = normaliseAddress(s);
+        expect(once.chain === null || typeof once.chain === 'string').toBe(true);
         const twice = normaliseAddress(once.address);
         expect(twice.address).toBe(once.address);
         expect(twice.valid).toBe(once.valid);

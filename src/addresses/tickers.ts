@@ -82,7 +82,7 @@ export type TickerMeaning =
 export function tickerMeaning(ticker: string | undefined): TickerMeaning {
   const t = ticker?.trim().toUpperCase();
   if (!t) return { kind: 'none' };
-  if (!Object.prototype.hasOwnProperty.call(exportedTickers, t)) return { kind: 'unknown', ticker: t };
+  if (!Object.hasOwn(exportedTickers, t)) return { kind: 'unknown', ticker: t };
   const chain = exportedTickers[t];
   return chain ? { kind: 'chain', chain } : { kind: 'token' };
 }

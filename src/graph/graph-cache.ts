@@ -110,7 +110,10 @@ export function loadGraphCache(file: string, fingerprint?: string): TransferGrap
   const body = new ArrayBuffer(buf.length - start);
   new Uint8Array(body).set(buf.subarray(start));
   const columns: Record<string, unknown> = { chain: header.chain, nodeCount: header.nodeCount, edgeCount: header.edgeCount };
-  for (const { name, offset, length } of header.arrays) columns[name] = new CTORS[name](body, offset, length);
+  for (const { name, offset, length } of header.arrays) {
+    if (!Object.hasOwn(CTORS, name)) throw new CounterflowError(`${file} is not a Counterflow graph cache (unknown column "${name}"); delete it to rebuild`);
+    columns[name] = new CTORS[name](body, offset, length);
+  }
   const names: GraphNames = {
     address: (n) => header.addresses[n]!,
     assets: header.assets,

@@ -1,5 +1,6 @@
 import { CHAINS, nativeDecimals } from '../chain/chains.js';
 import { NATIVE_ASSET } from '../chain/transfer.js';
+import { ownValue } from '../common/own.js';
 import type { TransferStore } from '../store/transfer-store.js';
 import { utxoSenders, utxoTxsFromStore } from '../tracing/utxo-from-store.js';
 import { GraphBuilder } from './graph-builder.js';
@@ -18,7 +19,7 @@ export const UNKNOWN_PARTY = '(unknown)';
  */
 export function buildGraphFromStore(store: TransferStore, chain: string): TransferGraph {
   const builder = new GraphBuilder(chain, (asset) => (asset === NATIVE_ASSET ? nativeDecimals(chain) : (store.token(chain, asset)?.decimals ?? null)));
-  const utxo = (CHAINS as Record<string, { family: string } | undefined>)[chain]?.family === 'utxo';
+  const utxo = ownValue(CHAINS, chain)?.family === 'utxo';
   const senders = utxo ? utxoSenders(utxoTxsFromStore(store, chain)) : new Map<string, string>();
   for (const t of store.iterateTransfers(chain)) {
     builder.add({

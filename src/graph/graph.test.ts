@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -74,5 +74,20 @@ describe('transfer graph (dense ids, CSR both directions)', () => {
     expect(loadGraphCache(file, 'fp1')).toBeUndefined();
     writeFileSync(file, 'not a graph');
     expect(() => loadGraphCache(file)).toThrow(/not a Counterflow graph cache/);
+  });
+
+  it('refuses a cache whose header names a column like an Object member, with a clear error', () => {
+    const g = build([
+      [1, 2, 5],
+      [2, 3, 6],
+    ]);
+    const file = join(mkdtempSync(join(tmpdir(), 'cf-graph-')), 'ethereum.cfgraph');
+    saveGraphCache(g, file, 'fp1');
+    const saved = readFileSync(file);
+    // Same-length renames keep the header length and every offset intact.
+    for (const [column, member] of [['outEdges', 'toString'], ['inOffsets', '__proto__'], ['inEdges', 'valueOf']]) {
+      writeFileSync(file, Buffer.from(saved.toString('latin1').replace(`"name":"${column}"`, `"name":"${member}"`), 'latin1'));
+      expect(() => loadGraphCache(file, 'fp1')).toThrow(new RegExp(`not a Counterflow graph cache \\(unknown column "${member}"\\)`));
+    }
   });
 });

@@ -25,3 +25,13 @@ describe('computeListStats', () => {
     expect(stats.byRegime).toEqual({ DPRK: 2 });
   });
 });
+
+describe('computeListStats with programme names spelled like Object members', () => {
+  it('counts them as own entries, none lost', () => {
+    const names = ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf'];
+    const stats = computeListStats(names.map((p, i) => e(`p${i}`, 'Person', String(i), [p], true)));
+    expect(Object.keys(stats.byProgram).sort()).toEqual([...names].sort());
+    for (const p of names) expect(Object.getOwnPropertyDescriptor(stats.byProgram, p)?.value).toBe(1);
+    expect(Object.getPrototypeOf(stats.byProgram)).toBe(Object.prototype);
+  });
+});

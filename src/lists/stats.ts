@@ -4,14 +4,18 @@ import { isDprkProgram } from './programs.js';
 
 /**
  * Counts per schema (all entities), and listed entries per programme and per regime. An entry is one
- * source entry (a person and the wallets listed with them count once).
+ * source entry (a person and the wallets listed with them count once). Programme names come from
+ * the list file, so counts are kept in Maps: a programme called `__proto__` is counted like any other.
+ *
+ * @example
+ * computeListStats(parsed.entities).byProgram; // { DPRK3: 12, CYBER2: 3 }
  */
 export function computeListStats(entities: readonly FtmEntity[]): VersionStats {
-  const bySchema: Record<string, number> = {};
+  const bySchema = new Map<string, number>();
   const programEntries = new Map<string, Set<string>>();
   const dprkEntries = new Set<string>();
   for (const e of entities) {
-    bySchema[e.schema] = (bySchema[e.schema] ?? 0) + 1;
+    bySchema.set(e.schema, (bySchema.get(e.schema) ?? 0) + 1);
     if (!e.target) continue;
     const entry = e.provenance?.entryId ?? e.id;
     const programs = e.provenance?.programs ?? [];
@@ -22,7 +26,10 @@ export function computeListStats(entities: readonly FtmEntity[]): VersionStats {
     }
     if (programs.some(isDprkProgram)) dprkEntries.add(entry);
   }
-  const byProgram: Record<string, number> = {};
-  for (const [p, set] of programEntries) byProgram[p] = set.size;
-  return { bySchema, byProgram, byRegime: dprkEntries.size ? { DPRK: dprkEntries.size } : {} };
+  const byProgram = [...programEntries].map(([p, set]): [string, number] => [p, set.size]);
+  return {
+    bySchema: Object.fromEntries(bySchema),
+    byProgram: Object.fromEntries(byProgram),
+    byRegime: dprkEntries.size ? { DPRK: dprkEntries.size } : {},
+  };
 }

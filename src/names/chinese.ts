@@ -8,6 +8,7 @@
  * they stay unmatched to pinyin. Sino-Korean readings of the same characters are in hanja.ts.
  */
 import { pinyin } from 'pinyin-pro';
+import { ownValue } from '../common/own.js';
 import { comparisonText, letterScript } from './normalise.js';
 
 /** Chinese two-character family names (simplified and traditional forms). */
@@ -123,7 +124,7 @@ const WG_INITIALS: ReadonlyArray<[string, string]> = [
  */
 export function pinyinToWadeGiles(syllable: string): string {
   const s = syllable.toLowerCase().replace(/v/g, 'ü');
-  const special = Object.hasOwn(WG_WHOLE, s) ? WG_WHOLE[s] : undefined;
+  const special = ownValue(WG_WHOLE, s);
   if (special !== undefined) return special;
   const entry = WG_INITIALS.find(([py]) => s.startsWith(py));
   const pyInitial = entry?.[0] ?? '';

@@ -32,6 +32,7 @@
  * word-initial ㄹ/ㄴ (리→이, 류→유, 로→노, 녀→여); the North keeps them. `applyInitialSoundRule`
  * gives the Southern spelling of a word.
  */
+import { ownValue } from '../common/own.js';
 
 export const INITIAL_JAMO = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
 export const MEDIAL_JAMO = 'ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ';
@@ -264,7 +265,7 @@ const SURNAME_CONVENTIONS: Readonly<Record<RomanisationScheme, Readonly<Record<s
 export function romaniseName(name: string, scheme: RomanisationScheme, options: RomaniseOptions = {}): RomanisedName | null {
   const parts = splitHangulName(name);
   if (!parts) return null;
-  const family = capitalise(SURNAME_CONVENTIONS[scheme][parts.family] ?? romaniseWord(parts.family, scheme, options));
+  const family = capitalise(ownValue(SURNAME_CONVENTIONS[scheme], parts.family) ?? romaniseWord(parts.family, scheme, options));
   if (parts.given.length === 0) return { family, given: [], text: family };
   if (scheme === 'dprk') {
     const given = romaniseSyllables(parts.given, scheme, { ...options, separateSyllables: true }).map(capitalise);

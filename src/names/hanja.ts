@@ -10,6 +10,7 @@
  * A character with several readings is given the one used in names (金 김 as a family name,
  * 금 otherwise). A name with any character outside the table gets no reading.
  */
+import { ownValue } from '../common/own.js';
 
 // Pairs "character reading"; traditional and simplified forms listed side by side.
 const READINGS =
@@ -68,7 +69,7 @@ export function hanjaNameToHangul(name: string): string | null {
   if (chars.length === 0) return null;
   let out = '';
   for (const [i, ch] of chars.entries()) {
-    const reading = (i === 0 ? FAMILY_READINGS[ch] : undefined) ?? TABLE.get(ch);
+    const reading = (i === 0 ? ownValue(FAMILY_READINGS, ch) : undefined) ?? TABLE.get(ch);
     if (reading === undefined) return null;
     out += reading;
   }

@@ -11,6 +11,7 @@
  * Hyphens and dashes separate tokens (Korean given names are written `Ho-jin`, `Ho Jin` or
  * `Hojin`; the joined form is rebuilt by the name-form layer, not here).
  */
+import { ownValue } from '../common/own.js';
 
 const APOSTROPHE_VARIANTS = /['’‘`ʼʻ´′ʹ＇‛]/g;
 // An apostrophe followed by spaces and a lower-case letter is a typing slip inside a syllable:
@@ -192,7 +193,7 @@ function foldLatin(ch: string): string | undefined {
   if (cached !== undefined) return cached ?? undefined;
   let result: string | null = null;
   if (LATIN.test(ch)) {
-    const special = LATIN_SPECIAL[ch];
+    const special = ownValue(LATIN_SPECIAL, ch);
     if (special !== undefined) result = special;
     else {
       const base = ch.normalize('NFD').replace(/\p{M}/gu, '');

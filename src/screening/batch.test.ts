@@ -46,6 +46,13 @@ describe('readBatchCsv', () => {
     expect(warnings).toEqual(['in.csv: column "notes" is not a batch input column; ignored']);
   });
 
+  it('warns about columns named like Object members: they are not input columns either', async () => {
+    const names = ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf'];
+    const { rows, warnings } = await readBatchCsv(memorySource('in.csv', `full_name,${names.join(',')}\nRI,a,b,c,d,e\n`));
+    expect(rows.map((r) => r.queries)).toEqual([[{ schema: 'LegalEntity', properties: { name: ['RI'] } }]]);
+    expect(warnings).toEqual(names.map((n) => `in.csv: column "${n.toLowerCase()}" is not a batch input column; ignored`));
+  });
+
   it('refuses structural problems with the file and line', async () => {
     const bad = (csv: string) => readBatchCsv(memorySource('in.csv', csv));
     await expect(bad(`${HEADER}\nKIM,,,,,,,kp\nRI,,,\n`)).rejects.toThrow(/^in\.csv:3: not a valid CSV file: this row has a different number of fields than the header$/);

@@ -121,7 +121,7 @@ export async function readBatchCsv(src: SourceFile, options: BatchReadOptions = 
   header.forEach((h, i) => {
     if (columns.has(h)) throw new InputError(src.name, `column "${h}" appears twice in the header`, headerLine);
     columns.set(h, i);
-    if (h !== BATCH_ID_COLUMN && !(h in BATCH_INPUT_COLUMNS)) warnings.push(`${src.name}: column "${h}" is not a batch input column; ignored`);
+    if (h !== BATCH_ID_COLUMN && !Object.hasOwn(BATCH_INPUT_COLUMNS, h)) warnings.push(`${src.name}: column "${h}" is not a batch input column; ignored`);
   });
   if (!NAME_COLUMNS.some((c) => columns.has(c))) {
     throw new InputError(src.name, `missing column: the header needs full_name (or first_name/last_name), id_number or wallet; found ${header.join(', ')}`, headerLine);

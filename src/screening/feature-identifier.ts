@@ -13,6 +13,7 @@
  *   none is shared.
  */
 import { addressKey } from '../addresses/index.js';
+import { ownValue } from '../common/own.js';
 import type { FeatureResult } from './feature.js';
 
 export const IDENTIFIER_WEIGHTS = { identifier: 0.85, vessel: 0.95, wallet: 1 } as const;
@@ -189,5 +190,5 @@ const PROP_LABELS: Readonly<Record<string, string>> = {
 };
 
 function propLabel(prop: string): string {
-  return PROP_LABELS[prop] ?? prop;
+  return ownValue(PROP_LABELS, prop) ?? prop;
 }

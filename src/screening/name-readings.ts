@@ -8,6 +8,7 @@
  * generic words, so that "CORP" or "Trading Co." cannot carry a match.
  */
 import anyAscii from 'any-ascii';
+import { ownValue } from '../common/own.js';
 import {
   applyInitialSoundRule,
   chineseNameParts,
@@ -323,5 +324,5 @@ function scriptLabel(script: string): string {
     other: 'non-Latin',
     mixed: 'mixed-script',
   };
-  return labels[script] ?? script;
+  return ownValue(labels, script) ?? script;
 }

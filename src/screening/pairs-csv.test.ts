@@ -30,4 +30,10 @@ describe('readPairsCsv', () => {
     await expect(bad('schema,name1,name2\nPerson,A,B,C\n')).rejects.toThrow(/^p\.csv:2: not a valid CSV file/);
     await expect(bad('')).rejects.toThrow('p.csv:1: empty file');
   });
+
+  it('refuses labels spelled like Object members', async () => {
+    for (const label of ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf']) {
+      await expect(readPairsCsv(memorySource('p.csv', `schema,name1,name2,is_match\nPerson,A,B,${label}\n`))).rejects.toThrow(`p.csv:2 (is_match): "${label}" is not a label`);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { ownValue } from '../common/own.js';
 import { InputError } from '../errors.js';
 import { readText, type SourceFile } from '../lists/source.js';
 import { screenSchema, type ScreenSchema } from './query-fields.js';
@@ -69,7 +70,7 @@ export async function readPairsCsv(src: SourceFile, options: { maxBytes?: number
     if (!name2) throw new InputError(src.name, 'empty name', line, 'name2');
     const pair: NamePair = { line, schema, name1, name2 };
     if (labelColumn !== undefined) {
-      const label = LABELS[cell(labelColumn).toLowerCase()];
+      const label = ownValue(LABELS, cell(labelColumn).toLowerCase());
       if (label === undefined) throw new InputError(src.name, `"${cell(labelColumn)}" is not a label; use true/false, 1/0 or yes/no`, line, 'is_match');
       pair.isMatch = label;
     }

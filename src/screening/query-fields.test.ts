@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { identifierProperty, isoDate, looksLikeWalletAddress, queriesFromFields, screenSchema } from './query-fields.js';
 
+const OBJECT_MEMBERS = ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf'];
+
 describe('queriesFromFields', () => {
   it('makes a Person query from person details, with ISO date and country code', () => {
     expect(queriesFromFields({ name: ' Kim  Jong Un ', birthDate: '1984-1-8', nationality: 'North Korea', gender: 'M' })).toEqual({
@@ -56,6 +58,29 @@ describe('queriesFromFields', () => {
 
   it('has nothing to screen without a name, an identifier or a wallet', () => {
     expect(queriesFromFields({ birthDate: '1980', nationality: 'kp' }).queries).toEqual([]);
+  });
+
+  it('reports a gender spelled like an Object member as not a gender', () => {
+    for (const gender of OBJECT_MEMBERS) {
+      const r = queriesFromFields({ name: 'RI', gender });
+      expect(r.queries).toEqual([{ schema: 'Person', properties: { name: ['RI'] } }]);
+      expect(r.problems).toEqual([{ field: 'gender', value: gender, problem: 'not a gender (male, female, other, m, f); ignored' }]);
+    }
+  });
+
+  it('property: every value of every query is non-empty text, whatever was typed', () => {
+    const typed = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...OBJECT_MEMBERS, 'Constructor', 'm', 'North Korea', '1984-01-08'));
+    const fields = fc.record(
+      { name: typed, firstName: typed, lastName: typed, gender: typed, birthDate: typed, birthPlace: typed, nationality: typed, schema: typed, idNumber: typed, wallet: typed },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fields, (f) => {
+        for (const q of queriesFromFields(f).queries) {
+          for (const values of Object.values(q.properties)) for (const v of values) expect(typeof v === 'string' && v !== '').toBe(true);
+        }
+      }),
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { normaliseAddress } from '../addresses/index.js';
+import { ownValue } from '../common/own.js';
 import { lookupCountry } from '../lists/ofac/country-variants.js';
 import type { MatchQuery } from './types.js';
 
@@ -101,7 +102,7 @@ export function queriesFromFields(fields: ScreenFields): FieldQueries {
     } else problems.push({ field: 'birthDate', value: v('birthDate'), problem: 'not a date (YYYY, YYYY-MM or YYYY-MM-DD); ignored' });
   }
   if (personOnly('gender')) {
-    const gender = GENDERS[v('gender').toLowerCase()];
+    const gender = ownValue(GENDERS, v('gender').toLowerCase());
     if (gender) add('gender', gender);
     else problems.push({ field: 'gender', value: v('gender'), problem: 'not a gender (male, female, other, m, f); ignored' });
   }

@@ -52,8 +52,16 @@ describe('compareTokens', () => {
     expect(cmp('al', 'bin').score).toBe(0);
   });
 
+  it('compares words spelled like Object members as words: Constructor/Konstructor is a typo', () => {
+    expect(cmp('constructor', 'konstructor')).toMatchObject({ rule: 'spelling', edits: 1 });
+    expect(cmp('constructor', 'al').score).toBe(0);
+  });
+
   it('is symmetric and bounded', () => {
-    const word = fc.string({ minLength: 1, maxLength: 9, unit: fc.constantFrom(...'aeioucghjklmnprsty') });
+    const word = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 9, unit: fc.constantFrom(...'aeioucghjklmnprsty') }),
+      fc.constantFrom('__proto__', 'tostring', 'constructor', 'hasownproperty', 'valueof'),
+    );
     fc.assert(
       fc.property(word, word, (a, b) => {
         const ab = cmp(a, b);

@@ -22,6 +22,13 @@ describe('TokenTable', () => {
     expect(table.info(table.intern('lee')).particle).toBeNull();
   });
 
+  it('takes words spelled like Object members for words, not particles', () => {
+    const table = new TokenTable();
+    for (const word of ['__proto__', 'tostring', 'constructor', 'hasownproperty', 'valueof', 'constructtor']) {
+      expect(table.info(table.intern(word)).particle).toBeNull();
+    }
+  });
+
   it('computes phonetic codes on demand', () => {
     const table = new TokenTable();
     expect(table.info(table.intern('smith')).phonetic).toEqual(table.info(table.intern('smyth')).phonetic);

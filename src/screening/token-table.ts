@@ -6,6 +6,7 @@
  * bound (the token-pair memo is cleared with them).
  */
 import { doubleMetaphone } from 'double-metaphone';
+import { ownValue } from '../common/own.js';
 import { parseRomanisedSyllable, phoneticKeys, surnameFamily } from '../names/index.js';
 
 /**
@@ -37,7 +38,7 @@ export class TokenInfo {
     this.syllable = short ? (parseRomanisedSyllable(text)?.key ?? null) : null;
     this.family = short ? surnameFamily(text) : null;
     this.numeric = DIGITS.test(text);
-    this.particle = PARTICLES[text] ?? (this.squeezed !== text && text.length <= 5 ? doubledArabicParticle(this.squeezed) : null);
+    this.particle = ownValue(PARTICLES, text) ?? (this.squeezed !== text && text.length <= 5 ? doubledArabicParticle(this.squeezed) : null);
   }
 
   /** Double Metaphone codes (none for tokens of two letters or fewer). */
@@ -118,7 +119,7 @@ const MAX_SYLLABLE_LENGTH = 8;
 
 /** `all` / `binn` typed for al / bin: the Arabic particles with a doubled letter. */
 function doubledArabicParticle(squeezed: string): string | null {
-  const cls = PARTICLES[squeezed];
+  const cls = ownValue(PARTICLES, squeezed);
   return cls === 'al' || cls === 'bin' || cls === 'abu' ? cls : null;
 }
 

@@ -30,6 +30,10 @@ tags:
   tag_type: event
 `;
 
+const OBJECT_MEMBERS = ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf'];
+/** Fields a TagPack maps (or reads from the header only), which therefore do not reappear verbatim as notes. */
+const KNOWN_FIELDS = new Set(['address', 'label', 'currency', 'network', 'confidence', 'concepts', 'tx_hash', 'title', 'creator', 'description', 'owner', 'is_public', 'tags', 'category', 'abuse', 'actor', 'is_cluster_definer', 'tag_type', 'lastmod', 'source', 'context']);
+
 const parse = (content: string, name = 'lazarus.yaml') => parseTagpack([memorySource(name, content)], {});
 
 async function refusal(content: string): Promise<InputError> {
@@ -106,6 +110,28 @@ describe('parseTagpack on snippets', () => {
       'lazarus.yaml:6: tag for transaction ab12 has no address; not a wallet, not loaded',
       'lazarus.yaml: 2 of 2 tags set no confidence',
     ]);
+  });
+
+  it('treats field names and confidences spelled like Object members as plain unknown text', async () => {
+    for (const name of OBJECT_MEMBERS) {
+      const list = await parse(`currency: BTC\nlabel: x\n${name}: [from, header]\ntags:\n- address: 134r8iHv69xdT6p5qVKTsHrcUEuBVZAYak\n  confidence: ${name}\n`);
+      const notes = list.entities[0]?.properties.notes ?? [];
+      expect(notes).toContain(`${name}: from, header`);
+      expect(notes).toContain(`confidence: ${name}`);
+      expect(notes.filter((n) => n.startsWith('confidence_level'))).toEqual([]);
+      expect(list.warnings).toContain(`lazarus.yaml:5: unknown confidence "${name}"`);
+    }
+  });
+
+  it('property: every unknown field of a tag, whatever its name, is kept in the notes', async () => {
+    const fieldName = fc.oneof(fc.constantFrom(...OBJECT_MEMBERS), fc.stringMatching(/^[a-z][a-z_]{0,11}$/)).filter((k) => !KNOWN_FIELDS.has(k));
+    await fc.assert(
+      fc.asyncProperty(fieldName, fc.stringMatching(/^[a-z]{1,8}$/), async (name, value) => {
+        const list = await parse(`tags:\n- address: 134r8iHv69xdT6p5qVKTsHrcUEuBVZAYak\n  currency: BTC\n  label: x\n  ${name}: ${value}\n`);
+        expect(list.entities[0]?.properties.notes).toContain(`${name}: ${value}`);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it.each([

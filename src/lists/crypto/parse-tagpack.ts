@@ -1,6 +1,7 @@
 import type { Node } from 'yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import { normaliseAddress } from '../../addresses/index.js';
+import { ownValue } from '../../common/own.js';
 import { InputError } from '../../errors.js';
 import type { FtmEntity } from '../../ftm/entity.js';
 import { EntityBuilder } from '../../ftm/entity.js';
@@ -52,18 +53,22 @@ function lineOf(node: Node | null | undefined, counter: LineCounter): number | u
   return offset === undefined ? undefined : counter.linePos(offset).line;
 }
 
-/** Plain values of a YAML map: scalars as strings, lists of scalars as string arrays. */
+/**
+ * Plain values of a YAML map: scalars as strings, lists of scalars as string arrays. Built with
+ * Object.fromEntries so that a field called `__proto__` stays a field (kept in the notes like any
+ * unknown one) instead of replacing the object's prototype.
+ */
 function fieldsOf(value: unknown, file: string, line: number | undefined, what: string): TagFields {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InputError(file, `${what} must be a mapping of fields`, line);
-  const out: TagFields = {};
+  const out: [string, TagValue][] = [];
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     if (key === 'tags') continue;
-    if (typeof v === 'string') out[key] = v.trim();
+    if (typeof v === 'string') out.push([key, v.trim()]);
     else if (v === null || v === undefined) continue;
-    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[key] = v.map((x) => x.trim());
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out.push([key, v.map((x) => x.trim())]);
     else throw new InputError(file, `field "${key}" must be text or a list of text`, line, key);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 function text(fields: TagFields, key: string): string | undefined {
@@ -163,7 +168,8 @@ function buildWallet(fields: TagFields, line: number, ctx: TagContext): FtmEntit
     const value = key === 'network' ? network : text(fields, key);
     if (value !== undefined) builder.add('notes', `${key}: ${value}`);
   }
-  if (confidence && TAGPACK_CONFIDENCE[confidence] !== undefined) builder.add('notes', `confidence_level: ${TAGPACK_CONFIDENCE[confidence]}`);
+  const confidenceLevel = confidence ? ownValue(TAGPACK_CONFIDENCE, confidence) : undefined;
+  if (confidenceLevel !== undefined) builder.add('notes', `confidence_level: ${confidenceLevel}`);
   else if (confidence) ctx.warnings.push(`${ctx.file}:${line}: unknown confidence "${confidence}"`);
   for (const [key, value] of Object.entries(fields)) {
     if (!MAPPED_FIELDS.has(key) && !HEADER_ONLY.has(key)) builder.add('notes', `${key}: ${Array.isArray(value) ? value.join(', ') : value}`);

@@ -12,7 +12,7 @@ describe('TagPack taxonomy', () => {
     expect(topicForAbuse('sanction')).toBe('sanction');
     expect(topicForAbuse('service_hack')).toBe('crime.cyber');
     expect(topicForAbuse('coinjoin')).toBeUndefined();
-    expect(topicForAbuse('constructor')).toBeUndefined();
+    for (const name of ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf']) expect(topicForAbuse(name)).toBeUndefined();
   });
 
   it('makes sanction and authority-data tags targets, not exchange or crawled ones', () => {

@@ -1,3 +1,5 @@
+import { ownValue } from '../../common/own.js';
+
 /** GraphSense confidence ids → level (0–100), from the TagPack confidence taxonomy. */
 export const TAGPACK_CONFIDENCE: Readonly<Record<string, number>> = Object.freeze({
   override: 100,
@@ -39,7 +41,7 @@ const ABUSE_TOPICS: Readonly<Record<string, string>> = Object.freeze({
  * topicForAbuse('service_hack'); // 'crime.cyber'
  */
 export function topicForAbuse(abuse: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(ABUSE_TOPICS, abuse) ? ABUSE_TOPICS[abuse] : undefined;
+  return ownValue(ABUSE_TOPICS, abuse);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ownValue } from '../../common/own.js';
 import type { FtmEntity } from '../../ftm/entity.js';
 import { childNodes, childText, childTexts, isEmptyNode, type XmlNode } from '../xml/xml-node.js';
 import { mapAddresses } from './un-addresses.js';
@@ -54,7 +55,7 @@ export function mapIndividual(env: ListEnvironment, node: XmlNode): FtmEntity[] 
 
   const gender = childText(node, 'GENDER');
   if (gender) {
-    const mapped = GENDERS[gender.toLowerCase()];
+    const mapped = ownValue(GENDERS, gender.toLowerCase());
     if (mapped) person.add('gender', mapped);
     else ctx.warn(`GENDER "${gender}" is not male or female; kept in notes`, `gender: ${gender}`);
   } else {

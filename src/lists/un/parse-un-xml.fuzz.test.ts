@@ -50,6 +50,9 @@ describe('parseUnXml with elements and text where they do not belong', () => {
     const tagEnds = [...VALID.matchAll(/>/g)].map((m) => (m.index ?? 0) + 1);
     const fragment = fc.constantFrom(
       '<GENDER>unknown</GENDER>',
+      '<GENDER>constructor</GENDER>',
+      '<GENDER>__proto__</GENDER>',
+      '<toString><DATAID>9</DATAID></toString>',
       '<DATAID>6908643</DATAID>',
       '<FIRST_NAME/>',
       '<INDIVIDUAL_ALIAS><QUALITY>f.k.a.</QUALITY><DATE_OF_BIRTH>1970</DATE_OF_BIRTH><COUNTRY_OF_BIRTH>na</COUNTRY_OF_BIRTH></INDIVIDUAL_ALIAS>',

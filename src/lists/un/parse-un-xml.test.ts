@@ -204,6 +204,16 @@ describe('parseUnXml: individuals', () => {
     const person = byId(await parseXml(unDocument([individual('1', 'KPi.066', '<COMMENTS1>Gender: male</COMMENTS1>')])), 'un-1');
     expect(prop(person, 'gender')).toEqual(['male']);
   });
+
+  it('reads a GENDER spelled like an Object member as no gender, kept in the notes', async () => {
+    for (const gender of ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf']) {
+      const parsed = await parseXml(unDocument([individual('1', 'KPi.066', `<GENDER>${gender}</GENDER>`)]));
+      const person = byId(parsed, 'un-1');
+      expect(prop(person, 'gender')).toEqual([]);
+      expect(prop(person, 'notes')).toEqual([`gender: ${gender}`]);
+      expect(parsed.warnings.join('\n')).toContain(`GENDER "${gender}" is not male or female`);
+    }
+  });
 });
 
 describe('parseUnXml: identity documents', () => {
@@ -345,6 +355,15 @@ describe('parseUnXml: what it cannot map is kept and reported', () => {
     const parsed = await parseXml(xml);
     expect(parsed.entities.map((e) => e.id)).toEqual(['un-1', 'un-1-sanction']);
     expect(parsed.warnings.join('\n')).toMatch(/<VESSELS> is not mapped/);
+  });
+
+  it('reports records named like Object members as not mapped', async () => {
+    for (const name of ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf']) {
+      const xml = unDocument([individual('1', 'KPi.1'), `<${name}><DATAID>2</DATAID></${name}>`]);
+      const parsed = await parseXml(xml);
+      expect(parsed.entities.map((e) => e.id)).toEqual(['un-1', 'un-1-sanction']);
+      expect(parsed.warnings.join('\n')).toContain(`element <INDIVIDUALS/${name}> is not mapped; skipped`);
+    }
   });
 });
 

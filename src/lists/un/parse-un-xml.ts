@@ -1,3 +1,4 @@
+import { ownValue } from '../../common/own.js';
 import { InputError } from '../../errors.js';
 import type { FtmEntity } from '../../ftm/entity.js';
 import { WarningTally } from '../common/warning-tally.js';
@@ -65,7 +66,7 @@ export async function parseUnXmlWithLimits(
       warnings.add(`text "${item.text}" directly inside <${item.path.join('/')}> is not mapped; skipped`, item.line);
     } else {
       const { node, path } = item;
-      const mapper = RECORD_MAPPERS[node.name];
+      const mapper = ownValue(RECORD_MAPPERS, node.name);
       if (!mapper || path[1] !== mapper.container) {
         warnings.add(`element <${path.slice(1).join('/')}> is not mapped; skipped`, node.line);
         continue;

@@ -21,6 +21,7 @@
  * - `random`: two unrelated listed names of one schema.
  * Everything is deterministic for a given seed.
  */
+import { ownValue } from '../../common/own.js';
 import type { FtmEntity } from '../../ftm/entity.js';
 import { isDprkProgram } from '../../lists/programs.js';
 import { isLikelyKoreanName, orgNameCore, personNameKeys as nameKeys, surnameFamily } from '../../names/index.js';
@@ -166,7 +167,7 @@ export function generatePairs(entities: readonly FtmEntity[], options: GenerateO
     const l = pick(korean);
     const k = l.korean as { family: string; given: string[] };
     const respell = (t: string): string => {
-      const variants = SYLLABLE_VARIANTS[t.toLowerCase()];
+      const variants = ownValue(SYLLABLE_VARIANTS, t.toLowerCase());
       return variants && variants.length && rand() < 0.7 ? pick(variants) : t;
     };
     const family = respell(k.family);

@@ -1,4 +1,5 @@
 import { CHAINS } from '../../chain/chains.js';
+import { ownValue } from '../../common/own.js';
 import type { TransferGraph } from '../../graph/transfer-graph.js';
 import type { TransferStore } from '../../store/transfer-store.js';
 import { depositAddresses } from '../deposit-addresses.js';
@@ -61,7 +62,7 @@ export interface DerivedLabels {
  * const { labels: added } = applyDerivedLabels(graph, labels, { utxoTxs: () => utxoTxsFromStore(store, 'bitcoin') });
  */
 export function applyDerivedLabels(g: TransferGraph, labels: LabelBook, o: { utxoTxs?: () => Iterable<UtxoTx> } = {}): DerivedLabels {
-  const family = (CHAINS as Record<string, { family: string } | undefined>)[g.chain]?.family;
+  const family = ownValue(CHAINS, g.chain)?.family;
   if (family === 'utxo') {
     const { clusters, coinjoins } = clusterUtxo(o.utxoTxs?.() ?? []);
     const added = clusterLabels(clusters, labels);

@@ -1,3 +1,4 @@
+import { ownValue } from '../../common/own.js';
 import { ftmModel } from '../../ftm/model.js';
 
 /** Names and demonyms people write for countries, beyond the FollowTheMoney labels. Keys are lower case. */
@@ -103,7 +104,7 @@ export function lookupCountry(raw: string): CountryLookup {
   const name = raw.replace(/\s+/g, ' ').trim();
   const key = name.toLowerCase();
   if (NOT_A_COUNTRY.has(key)) return { kind: 'none' };
-  const code = nameIndex().get(key) ?? ALPHA3[key];
+  const code = nameIndex().get(key) ?? ownValue(ALPHA3, key);
   return code ? { kind: 'code', code } : { kind: 'unknown', name };
 }
 

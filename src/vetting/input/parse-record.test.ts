@@ -50,6 +50,19 @@ describe('parseWorkerRecord', () => {
     expect(r.extra).toEqual({ hiring_manager: 'Bob', score_from_vendor: 12 });
   });
 
+  it('keeps unknown fields named like Object members as own fields, __proto__ included', () => {
+    const raw: unknown = JSON.parse('{"names":"Jane Doe","__proto__":{"x":1},"constructor":"c","toString":"t","hasOwnProperty":"h","valueOf":"v"}');
+    const r = parse(raw);
+    expect(Object.keys(r.extra)).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']);
+    expect(Object.getOwnPropertyDescriptor(r.extra, '__proto__')?.value).toEqual({ x: 1 });
+    expect(Object.getPrototypeOf(r.extra)).toBe(Object.prototype);
+  });
+
+  it('reads nothing of a nested __proto__ key as a field of its object', () => {
+    const raw: unknown = JSON.parse('{"id":"w","devices":[{"Device-ID":"d1","__PROTO__":{"kvm":"yes","remote_access_tools":"AnyDesk"}}]}');
+    expect(parse(raw).devices).toEqual([{ id: 'd1', remoteTools: [], ipKvm: false, openPorts: [] }]);
+  });
+
   it('warns about a country or time zone it cannot map and keeps the text', () => {
     const warnings: string[] = [];
     const r = parse({ id: 'w', claimed_country: 'Atlantis', claimed_timezone: 'Mars Standard Time' }, warnings);

@@ -86,11 +86,12 @@ for (const [field, aliases] of Object.entries(RECORD_FIELDS) as [keyof typeof RE
 export function parseWorkerRecord(raw: unknown, where: RecordSource): WorkerRecord {
   if (!isObj(raw)) throw new InputError(where.file, `a record must be a JSON object, not ${describe(raw)}`, where.line);
   const fields: Partial<Record<keyof typeof RECORD_FIELDS, { value: unknown; name: string }>> = {};
-  const extra: Record<string, unknown> = {};
+  // Entries, not `extra[name] = value`: a field called __proto__ must stay a field.
+  const extra: [string, unknown][] = [];
   for (const [name, value] of Object.entries(raw)) {
     const field = FIELD_BY_ALIAS.get(keyOf(name));
     if (!field) {
-      extra[name] = value;
+      extra.push([name, value]);
       continue;
     }
     if (fields[field] !== undefined && value !== undefined && value !== null && value !== '') {
@@ -122,7 +123,7 @@ export function parseWorkerRecord(raw: unknown, where: RecordSource): WorkerReco
     employment: r.objects(get('employment'), (o, p) => r.employment(o, p), 'employer'),
     reports: r.objects(get('reports'), (o, p) => r.event(o, p, 'note') as ConductReport, 'type'),
     securityEvents: r.objects(get('security_events'), (o, p) => r.event(o, p, 'detail') as SecurityEvent, 'type'),
-    extra,
+    extra: Object.fromEntries(extra),
     source: { file: where.file, line: where.line },
   };
   const country = get('claimed_country');
@@ -486,13 +487,17 @@ class FieldReader {
 
 const CANONICAL_KEY = /^[a-z0-9_]+$/;
 
-/** The object with its keys in canonical form (`Camera-On` → `camera_on`); the object itself when they already are. */
+/**
+ * The object with its keys in canonical form (`Camera-On` → `camera_on`), the first of colliding keys
+ * winning; the object itself when they already are. Collected in a Map, so that a key spelled
+ * `__proto__` or `constructor` is a key like any other.
+ */
 function canonical(o: Obj): Obj {
   for (const k in o) {
     if (CANONICAL_KEY.test(k)) continue;
-    const c: Obj = {};
-    for (const [key, v] of Object.entries(o)) if (c[keyOf(key)] === undefined) c[keyOf(key)] = v;
-    return c;
+    const c = new Map<string, unknown>();
+    for (const [key, v] of Object.entries(o)) if (!c.has(keyOf(key))) c.set(keyOf(key), v);
+    return Object.fromEntries(c);
   }
   return o;
 }

@@ -51,6 +51,37 @@ describe('format detection and helpers', () => {
     expect(splitJsonArray('[{"a":"],\\"{"}, [1,2]]', 'x').map((e) => e.text.trim())).toEqual(['{"a":"],\\"{"}', '[1,2]']);
   });
 
+  it('reads columns named like Object members as plain fields', () => {
+    const names = ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf'];
+    const out = csvRowToObject(Object.fromEntries(names.map((n) => [n, `${n} cell`])), 'x.csv', 2);
+    expect(Object.keys(out)).toEqual(names);
+    for (const n of names) expect(Object.getOwnPropertyDescriptor(out, n)?.value).toBe(`${n} cell`);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+  });
+
+  it('nests a dotted __proto__ or constructor column into its own field, never into Object.prototype', () => {
+    const row = Object.fromEntries([
+      ['__proto__.polluted', 'yes'],
+      ['constructor.prototype.polluted', 'yes'],
+      ['extra', '{}'],
+      ['extra.__proto__.polluted', 'yes'],
+    ]);
+    try {
+      const out = csvRowToObject(row, 'x.csv', 2);
+      expect(JSON.parse(JSON.stringify(out))).toEqual(
+        JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"extra":{"__proto__":{"polluted":"yes"}}}'),
+      );
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+  });
+
+  it('keeps a CSV column named like an Object member among the unknown fields of its record', async () => {
+    const { records } = await readRecords([memorySource('a.csv', 'id,constructor,__proto__.x\nw1,c,p\n')]);
+    expect(JSON.parse(JSON.stringify(records[0]!.extra))).toEqual(JSON.parse('{"constructor":"c","__proto__":{"x":"p"}}'));
+  });
+
   it('refuses two columns writing one value', () => {
     expect(() => csvRowToObject({ 'documents.number': 'A', 'documents.0.number': 'B' }, 'x.csv', 2)).toThrow('x.csv:2 (documents.0.number): column "documents.0.number" mixes list positions and field names under "documents"');
   });

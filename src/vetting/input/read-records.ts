@@ -226,6 +226,10 @@ export function csvRowToObject(row: Record<string, string>, fileName: string, li
   return out;
 }
 
+/**
+ * Sets `value` at `path` inside `target`. Reads and writes own properties only: a header such as
+ * `__proto__.x` or `constructor` names a field like any other, and never reaches Object.prototype.
+ */
 function setPath(target: Record<string, unknown> | unknown[], path: string[], value: unknown, fileName: string, line: number, column: string): void {
   const [head, ...rest] = path;
   if (head === undefined) return;
@@ -234,17 +238,23 @@ function setPath(target: Record<string, unknown> | unknown[], path: string[], va
     throw new InputError(fileName, `column "${column}": "${head}" is not a list position`, line, column);
   }
   const container = target as Record<string | number, unknown>;
+  const existing = Object.hasOwn(container, key) ? container[key] : undefined;
   if (!rest.length) {
-    if (container[key] !== undefined) throw new InputError(fileName, `column "${column}" sets a value that another column already set`, line, column);
-    container[key] = value;
+    if (existing !== undefined) throw new InputError(fileName, `column "${column}" sets a value that another column already set`, line, column);
+    setOwn(container, key, value);
     return;
   }
-  let next = container[key];
+  let next = existing;
   if (next === undefined) {
     next = /^\d+$/.test(rest[0]!) ? [] : {};
-    container[key] = next;
+    setOwn(container, key, next);
   }
   if (typeof next !== 'object' || next === null) throw new InputError(fileName, `column "${column}" nests into a value that is not an object`, line, column);
   if (Array.isArray(next) !== /^\d+$/.test(rest[0]!)) throw new InputError(fileName, `column "${column}" mixes list positions and field names under "${head}"`, line, column);
   setPath(next as Record<string, unknown> | unknown[], rest, value, fileName, line, column);
+}
+
+/** `container[key] = value` as an own data property, also for `__proto__` (whose assignment would replace the prototype). */
+function setOwn(container: Record<string | number, unknown>, key: string | number, value: unknown): void {
+  Object.defineProperty(container, key, { value, writable: true, enumerable: true, configurable: true });
 }

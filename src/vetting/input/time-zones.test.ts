@@ -3,6 +3,8 @@ import { lookupCountry } from './countries.js';
 import { claimedZones, localTime, parseTimeZone, zoneOffsetMinutes } from './time-zones.js';
 import { parseTimestamp } from './timestamps.js';
 
+const OBJECT_MEMBERS = ['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf'];
+
 describe('parseTimeZone', () => {
   it.each([
     ['America/New_York', 'America/New_York'],
@@ -15,6 +17,10 @@ describe('parseTimeZone', () => {
     ['Mars/Olympus', null],
     ['UTC+15', null],
   ])('%s → %s', (raw, zone) => expect(parseTimeZone(raw)).toBe(zone));
+
+  it('reads names of Object members as no time zone', () => {
+    for (const name of OBJECT_MEMBERS) expect(parseTimeZone(name)).toBeNull();
+  });
 });
 
 describe('local time', () => {
@@ -29,6 +35,7 @@ describe('local time', () => {
     expect(claimedZones({ claimedTimezone: 'Europe/Berlin', claimedCountry: 'us' })).toEqual(['Europe/Berlin']);
     expect(claimedZones({ claimedCountry: 'us' })).toHaveLength(4);
     expect(claimedZones({})).toEqual([]);
+    for (const name of OBJECT_MEMBERS) expect(claimedZones({ claimedCountry: name })).toEqual([]);
   });
 });
 
@@ -51,5 +58,9 @@ describe('parseTimestamp and lookupCountry', () => {
     expect(lookupCountry('PRK')).toEqual({ kind: 'code', code: 'kp' });
     expect(lookupCountry('n/a')).toEqual({ kind: 'none' });
     expect(lookupCountry('Atlantis')).toEqual({ kind: 'unknown', name: 'Atlantis' });
+  });
+
+  it('knows no country called like an Object member', () => {
+    for (const name of OBJECT_MEMBERS) expect(lookupCountry(name)).toEqual({ kind: 'unknown', name });
   });
 });

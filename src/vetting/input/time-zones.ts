@@ -3,6 +3,7 @@
  * hour of an instant in such a zone (cached per zone and UTC hour, since offsets change only at
  * DST transitions).
  */
+import { ownValue } from '../../common/own.js';
 
 const ABBREVIATIONS: Record<string, string> = {
   utc: 'UTC', gmt: 'UTC', z: 'UTC', zulu: 'UTC',
@@ -32,7 +33,7 @@ const OFFSET = /^(?:utc|gmt)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$/i;
 export function parseTimeZone(raw: string): string | null {
   const text = raw.trim();
   if (!text) return null;
-  const abbreviation = ABBREVIATIONS[text.toLowerCase()];
+  const abbreviation = ownValue(ABBREVIATIONS, text.toLowerCase());
   if (abbreviation) return abbreviation;
   const m = OFFSET.exec(text);
   if (m) {
@@ -177,5 +178,5 @@ export const COUNTRY_ZONES: Record<string, readonly string[]> = {
 /** The zones to judge a record's working hours in: its claimed zone, else its claimed country's zones. */
 export function claimedZones(record: { claimedTimezone?: string; claimedCountry?: string }): readonly string[] {
   if (record.claimedTimezone) return [record.claimedTimezone];
-  return (record.claimedCountry && COUNTRY_ZONES[record.claimedCountry]) || [];
+  return (record.claimedCountry && ownValue(COUNTRY_ZONES, record.claimedCountry)) || [];
 }

@@ -38,6 +38,9 @@ describe('normalisePostalAddress', () => {
     expect(normalisePostalAddress('Berlin, Germany')).toBeNull();
     expect(normalisePostalAddress('Unit 4')).toBeNull();
   });
+  it('keeps a street word spelled like an Object member (constructor) as it is', () => {
+    expect(normalisePostalAddress('12 Constructor Street, Springfield')).toBe('12 constructor st springfield');
+  });
 });
 
 describe('paymentKey and documentKey', () => {

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { addressKey } from '../../addresses/index.js';
+import { ownValue } from '../../common/own.js';
 import { isKnownCountryName } from '../input/countries.js';
 import type { PaymentAccount, WorkerRecord } from '../input/record.js';
 import type { LinkKind } from './kinds.js';
@@ -110,7 +111,7 @@ function addAddressToken(tokens: string[], word: string): void {
     for (const part of word.split('-')) if (part) addAddressToken(tokens, part);
     return;
   }
-  const t = STREET_WORDS[word] ?? (word.length > 7 && (word.endsWith('strasse') || word.endsWith('straße')) ? `${word.slice(0, word.endsWith('strasse') ? -7 : -6)}str` : word);
+  const t = ownValue(STREET_WORDS, word) ?? (word.length > 7 && (word.endsWith('strasse') || word.endsWith('straße')) ? `${word.slice(0, word.endsWith('strasse') ? -7 : -6)}str` : word);
   if (t === 'unit' && tokens[tokens.length - 1] === 'unit') return;
   tokens.push(t);
 }
