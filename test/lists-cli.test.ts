@@ -83,11 +83,24 @@ describe('counterflow lists load on bad input', () => {
 
   it('starts on an empty store by loading the demo pack', async () => {
     const home = tempHome();
-    const r = await runCli(['--home', home, 'start']);
+    const r = await runCli(['--home', home, 'start', '--no-serve']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/loaded demo demo_dprk_excerpt@1/);
+    expect(r.out).toMatch(/loaded demo lists +demo_dprk_excerpt@1/);
     expect(r.out).toMatch(/under DPRK sanctions/);
-    const again = await runCli(['--home', home, 'start']);
+    const again = await runCli(['--home', home, 'start', '--no-serve']);
     expect(again.out).not.toMatch(/loaded demo/);
+  });
+
+  it('retires the demo excerpt once a real list is loaded, so screening stops returning its copies', async () => {
+    const home = tempHome();
+    await runCli(['--home', home, 'start', '--no-serve']);
+    expect(JSON.parse((await runCli(['--home', home, 'screen', 'Kim Jong Un', '--json'])).out).results[0].id).toMatch(/^demo-/);
+    const file = join(home, 'own.csv');
+    writeFileSync(file, 'address,name\n0x098b716b8aaf21512996dc57eb0615e2383e2f96,Lazarus Group\n');
+    const load = await runCli(['--home', home, 'lists', 'load', file, '--list', 'own_wallets']);
+    expect(load.out).toMatch(/retired the demo excerpt \(demo_dprk_excerpt@2/);
+    const status = JSON.parse((await runCli(['--home', home, 'lists', 'status', '--json'])).out);
+    expect(status.lists.find((l: { list: string }) => l.list === 'demo_dprk_excerpt').targetCount).toBe(0);
+    expect(JSON.parse((await runCli(['--home', home, 'screen', 'Kim Jong Un', '--json'])).out).results).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CounterflowError } from '../../errors.js';
 import { diffVersions } from '../../lists/diff.js';
+import { retireDemoLists } from '../../lists/demo.js';
 import { LIST_REGISTRY } from '../../lists/formats.js';
 import { expandPaths, groupFiles, loadGroup } from '../../lists/load.js';
 import { findSource, OFFICIAL_SOURCES } from '../../lists/sources.js';
@@ -41,6 +42,8 @@ export function registerListCommands(program: Command, io: CliIo, withStore: Wit
             for (const w of r.warnings) io.err(`  warning: ${w}`);
           }
         }
+        const retired = await retireDemoLists(store);
+        if (retired && !opts.json) io.out(`retired the demo excerpt (${describeVersion(retired)}): screening now uses the loaded lists only`);
         if (opts.json) printJson(io, results.map((r) => ({ ...r, version: versionJson(r.version) })));
       }),
     );
@@ -75,6 +78,8 @@ export function registerListCommands(program: Command, io: CliIo, withStore: Wit
           reports.push(r);
           if (!opts.json) io.out(`${source.name}: ${r.outcome}: ${r.message}`);
         }
+        const retired = reports.some((r) => r.outcome === 'updated') ? await retireDemoLists(store) : null;
+        if (retired && !opts.json) io.out(`retired the demo excerpt (${describeVersion(retired)}): screening now uses the official lists only`);
         if (opts.json) printJson(io, reports.map((r) => ({ ...r, version: r.version && versionJson(r.version), previous: r.previous && versionJson(r.previous) })));
         return reports.some((r) => r.outcome === 'failed' || r.outcome === 'kept-last-good') ? 3 : 0;
       }),

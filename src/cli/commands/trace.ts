@@ -5,7 +5,8 @@ import { openGraph } from '../../graph/graph-cache.js';
 import { fileSource } from '../../lists/source.js';
 import { TransferStore } from '../../store/transfer-store.js';
 import { exposure } from '../../tracing/exposure.js';
-import { findIncident, loadIncidents, yearTotals } from '../../tracing/labels/incidents.js';
+import { findIncidentWithLocal, readLocalIncidents } from '../../demo/local-incidents.js';
+import { loadIncidents, yearTotals } from '../../tracing/labels/incidents.js';
 import { applyStoreDerivedLabels } from '../../tracing/labels/derived-labels.js';
 import { loadLabels } from '../../tracing/labels/load-labels.js';
 import { addUserLabels, FBI_BYBIT_PSA, parseCategory, readAddressList, readUserLabels } from '../../tracing/labels/user-labels.js';
@@ -115,7 +116,7 @@ export function registerTraceCommands(program: Command, io: CliIo, withStore: Wi
           const { report } = traceReport(graph, labels, {
             ...(flags.fromAddress ? { fromAddress: flags.fromAddress } : {}),
             ...(flags.fromTx ? { fromTx: flags.fromTx } : {}),
-            ...(flags.incident ? { incident: findIncident(flags.incident) } : {}),
+            ...(flags.incident ? { incident: findIncidentWithLocal(home, flags.incident) } : {}),
             direction: flags.direction as 'forward' | 'backward',
             model: flags.model as TaintModel,
             ...(flags.asset ? { asset: flags.asset } : {}),
@@ -164,13 +165,20 @@ export function registerTraceCommands(program: Command, io: CliIo, withStore: Wi
     .command('incidents')
     .description('The DPRK incident registry with per-year totals')
     .option('--json', 'print JSON')
-    .action((flags: { json?: boolean }) => {
-      const incidents = loadIncidents();
-      const totals = yearTotals(incidents);
-      if (flags.json) return printJson(io, { incidents, totals });
-      io.out(table([['id', 'date', 'victim', 'USD (low–high)', 'attribution'], ...incidents.map((i) => [i.id, i.date, i.victim, i.usd ? `${i.usd.low}–${i.usd.high}` : 'not sourced', i.attribution.actor])]));
-      io.out(table([['year', 'incidents', 'USD low', 'USD high', 'unpriced'], ...totals.map((t) => [t.year, t.incidents, t.usdLow, t.usdHigh, t.unpriced.join(' ')])]));
-    });
+    .action((flags: { json?: boolean }) =>
+      withStore(async (_lists, home) => {
+        const incidents = loadIncidents();
+        const totals = yearTotals(incidents);
+        const local = readLocalIncidents(home);
+        if (flags.json) return printJson(io, { incidents, totals, local });
+        io.out(table([['id', 'date', 'victim', 'USD (low–high)', 'attribution'], ...incidents.map((i) => [i.id, i.date, i.victim, i.usd ? `${i.usd.low}–${i.usd.high}` : 'not sourced', i.attribution.actor])]));
+        io.out(table([['year', 'incidents', 'USD low', 'USD high', 'unpriced'], ...totals.map((t) => [t.year, t.incidents, t.usdLow, t.usdHigh, t.unpriced.join(' ')])]));
+        if (local.length) {
+          io.out(`\nIncidents of this home (${home}), not in the registry nor in the totals:`);
+          io.out(table([['id', 'date', 'victim', 'name'], ...local.map((i) => [i.id, i.date, i.victim, i.name])]));
+        }
+      }),
+    );
 
   const label = program.command('label').description('User labels and imported address lists');
   label
