@@ -6,6 +6,7 @@ benches['screening'] = (await import('./screening.bench.js')).benchScreening;
 benches['chain'] = (await import('./chain.bench.js')).benchChain;
 benches['tracing'] = (await import('./tracing.bench.js')).benchTracing;
 benches['vetting'] = (await import('./vetting.bench.js')).benchVetting;
+benches['server'] = (await import('./server.bench.js')).benchServer;
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const results: Record<string, unknown> = { node: process.version, startedAt: new Date().toISOString() };

@@ -1,11 +1,42 @@
+import { dirname } from 'node:path';
 import type { Screener } from '../screening/index.js';
+import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
-import { notFound } from './errors.js';
+import { HttpError, notFound } from './errors.js';
+import type { JobRegistry } from './jobs/job-registry.js';
+
+/** When a `POST /trace` is handed over as a job instead of answered directly. */
+export interface TraceJobPolicy {
+  /** Seeds × hops above which the trace becomes a job at once (default 2000). */
+  workThreshold: number;
+  /** A trace run directly that is not done in this many ms is answered with its job (default 10 s). */
+  syncBudgetMs: number;
+}
 
 /** What every route reads from: the store (list versions, entities) and the screening index built from it. */
 export interface ApiContext {
   store: Store;
   screener: Screener;
+  /** The home directory (transfer store, graph cache, user labels, local incidents); default: the SQLite store's folder. */
+  home?: string;
+  /** The audit trail; absent in unit tests of single routes (then nothing is recorded). */
+  audit?: AuditLog;
+  /** Jobs for long requests; buildApp always provides one. */
+  jobs?: JobRegistry;
+  traceJobs?: TraceJobPolicy;
+}
+
+/**
+ * The home directory the chain data lives in: given by the server, else the folder of the embedded
+ * store. With a PostgreSQL store and no home the chain routes cannot run: a 400 says so.
+ *
+ * @example
+ * apiHome({ store }); // '/var/lib/counterflow'
+ */
+export function apiHome(ctx: Pick<ApiContext, 'store' | 'home'>): string {
+  if (ctx.home) return ctx.home;
+  if (ctx.store.backend === 'sqlite') return dirname(ctx.store.location);
+  throw new HttpError(400, 'bad_request', 'chain data lives in the home directory: start the server with `counterflow serve --home DIR`');
 }
 
 /** The dataset name that stands for every loaded list, as in yente. */

@@ -1,10 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { CounterflowError } from '../errors.js';
 import { openStore, resolveHome } from '../store/open-store.js';
+import { registerAuditCommand } from './commands/audit.js';
 import { registerCompareCommand } from './commands/compare.js';
+import { registerCaseCommands } from './commands/case.js';
 import { registerChainCommands } from './commands/chain.js';
 import { registerEntityCommand } from './commands/entity.js';
+import { registerKeyCommands } from './commands/keys.js';
 import { registerListCommands } from './commands/lists.js';
+import { registerReportCommands } from './commands/report.js';
 import { registerScreenCommand } from './commands/screen.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerStartCommand } from './commands/start.js';
@@ -43,8 +47,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   registerScreenCommand(program, io, withStore);
   registerCompareCommand(program, io);
   registerServeCommand(program, io, withStore);
+  registerKeyCommands(program, io, withStore);
+  registerAuditCommand(program, io, withStore);
   registerTraceCommands(program, io, withStore);
   registerVetCommand(program, io, withStore);
+  registerCaseCommands(program, io, withStore);
+  registerReportCommands(program, io, withStore);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { countEntries, type FtmEntity } from '../ftm/entity.js';
 import type { ListFormat } from '../lists/types.js';
 import type { Database } from './schema.js';
@@ -12,6 +12,10 @@ import type {
   VersionStats,
 } from './store.js';
 
+/**
+ * Rows per multi-row insert: 400 × 7 entity columns = 2,800 bind parameters, far below PostgreSQL's
+ * 65,535 and SQLite's 32,766. Larger chunks measured no faster on PostgreSQL (OFAC SDN, 64k entities).
+ */
 const INSERT_CHUNK = 400;
 
 export type EntityRow = Database['list_entities'];
@@ -40,6 +44,7 @@ export class KyselyStore implements Store {
   async addListVersion(version: NewListVersion, options: { activate: boolean }): Promise<ListVersion> {
     const stats = version.stats;
     const id = await this.db.transaction().execute(async (trx) => {
+      await this.lockList(trx, version.list);
       const last = await trx
         .selectFrom('list_versions')
         .select((eb) => eb.fn.max('seq').as('seq'))
@@ -92,6 +97,7 @@ export class KyselyStore implements Store {
     await this.db.transaction().execute(async (trx) => {
       const v = await trx.selectFrom('list_versions').select('list').where('id', '=', id).executeTakeFirst();
       if (!v) throw new Error(`no list version with id ${id}`);
+      await this.lockList(trx, v.list);
       await activate(trx, id, v.list);
     });
   }
@@ -116,7 +122,7 @@ export class KyselyStore implements Store {
   }
 
   async versionStats(versionId: number): Promise<VersionStats> {
-    const rows = await this.db.selectFrom('list_version_stats').selectAll().where('version_id', '=', versionId).execute();
+    const rows = await this.db.selectFrom('list_version_stats').selectAll().where('version_id', '=', versionId).orderBy('kind').orderBy('key').execute();
     const stats: VersionStats = { bySchema: {}, byProgram: {}, byRegime: {} };
     const byKind: Record<string, Record<string, number>> = { schema: stats.bySchema, program: stats.byProgram, regime: stats.byRegime };
     for (const r of rows) {
@@ -142,6 +148,10 @@ export class KyselyStore implements Store {
       .innerJoin('list_versions', 'list_versions.id', 'list_entities.version_id')
       .select('list_entities.body')
       .where('list_versions.status', '=', 'active')
+      // Explicit, so that both backends give the screening index the same order; on SQLite this walks
+      // the active versions and their primary keys, with no sort.
+      .orderBy('list_versions.id')
+      .orderBy('list_entities.entity_id')
       .execute();
     return rows.map((r) => JSON.parse(r.body) as FtmEntity);
   }
@@ -153,6 +163,8 @@ export class KyselyStore implements Store {
       .select(['list_entities.body', 'list_entities.entry_id', 'list_entities.version_id'])
       .where('list_versions.status', '=', 'active')
       .where('list_entities.entity_id', '=', id)
+      // Two active lists may carry the same id: the oldest version wins on both backends.
+      .orderBy('list_versions.id')
       .executeTakeFirst();
     if (!row) return null;
     const entity = JSON.parse(row.body) as FtmEntity;
@@ -203,6 +215,15 @@ export class KyselyStore implements Store {
 
   async close(): Promise<void> {
     await this.db.destroy();
+  }
+
+  /**
+   * Serialises the writers of one list until the transaction ends. SQLite has one writer at a time
+   * anyway; on PostgreSQL two loads would otherwise pick the same seq, and two activations could leave
+   * two active versions.
+   */
+  private async lockList(trx: Kysely<Database>, list: string): Promise<void> {
+    if (this.backend === 'postgres') await sql`select pg_advisory_xact_lock(hashtextextended(${`counterflow:list:${list}`}, 0))`.execute(trx);
   }
 
   private async versionById(id: number): Promise<ListVersion> {

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from './open-store.js';
+import { describeBackends } from './test-support/backends.js';
 import { storeSuite } from './test-support/store-suite.js';
 
-storeSuite('sqlite', () => openStore({ home: mkdtempSync(join(tmpdir(), 'cf-store-')) }));
+describeBackends('list store', (backend) => storeSuite(backend.name, backend.openStore));
 
 describe('sqlite store home', () => {
   it('applies migrations once and reopens an existing store', async () => {

@@ -6,7 +6,8 @@ import type { Store } from './store.js';
 export { resolveHome, type StoreOptions } from './open-database.js';
 
 /**
- * Opens the list store in the home directory (SQLite), applying pending migrations.
+ * Opens the list store, applying pending migrations: on the PostgreSQL server of `databaseUrl` or
+ * `DATABASE_URL` when given, else in the home directory (SQLite). See docs/store.md.
  *
  * @example
  * const store = await openStore({ home: '/var/lib/counterflow' });

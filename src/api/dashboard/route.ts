@@ -11,6 +11,8 @@ import { dashboardResponse } from './schema.js';
 
 export interface DashboardRouteOptions {
   store: Store;
+  /** Where the chain data lives (default: the SQLite store's folder; none with PostgreSQL). */
+  home?: string;
   /** Open cases (from the case store); the dashboard shows 0 without it. */
   openCases?: () => Promise<number>;
   /** Screening / vetting results awaiting a decision; the dashboard shows 0 without it (docs/demo.md). */
@@ -25,17 +27,17 @@ export interface DashboardRouteOptions {
  * @example
  * await app.register(dashboardRoutes, { store, openCases: () => cases.countOpen() });
  */
-export const dashboardRoutes: FastifyPluginAsyncZod<DashboardRouteOptions> = async (app, { store, openCases, openAlerts }) => {
+export const dashboardRoutes: FastifyPluginAsyncZod<DashboardRouteOptions> = async (app, { store, home: givenHome, openCases, openAlerts }) => {
   const schema = { tags: ['dashboard'], summary: 'Figures for the start page', response: { 200: dashboardResponse } };
   app.get('/dashboard', { config: { access: 'read' }, schema }, async () => {
-    const home = store.backend === 'sqlite' ? dirname(store.location) : undefined;
+    const home = givenHome ?? (store.backend === 'sqlite' ? dirname(store.location) : undefined);
     const transfers = home ? await TransferStore.open({ home }) : undefined;
     try {
       return await assembleDashboard({
         store,
         registry: registryIncidents(),
         ...(home ? { local: readLocalIncidents(home) } : {}),
-        ...(transfers ? { chains: () => storedChains(store, transfers), usdOf: usdFrom(transfers) } : {}),
+        ...(transfers ? { chains: () => storedChains(store, transfers, home!), usdOf: usdFrom(transfers) } : {}),
         ...(openCases ? { openCases } : {}),
         ...(openAlerts ? { openAlerts } : {}),
       });
@@ -46,14 +48,14 @@ export const dashboardRoutes: FastifyPluginAsyncZod<DashboardRouteOptions> = asy
 };
 
 /** The graphs (kept in memory while the transfers do not change) of every chain with stored transfers. */
-async function storedChains(store: Store, transfers: TransferStore): Promise<{ graphs: ChainGraph[]; transfers: number }> {
+async function storedChains(store: Store, transfers: TransferStore, home: string): Promise<{ graphs: ChainGraph[]; transfers: number }> {
   const graphs: ChainGraph[] = [];
   let total = 0;
   for (const chain of Object.keys(CHAINS)) {
     const n = transfers.countTransfers(chain);
     if (n === 0) continue;
     total += n;
-    graphs.push({ chain, ...(await graphContext(store, chain)) });
+    graphs.push({ chain, ...(await graphContext(store, chain, home)) });
   }
   return { graphs, transfers: total };
 }

@@ -3,7 +3,7 @@ import type { ApiContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { entityJson } from '../match/result-json.js';
 import { versionJson } from '../../lists/version-json.js';
-import { entityParams } from './schema.js';
+import { entityParams, entityDetailResponse } from './schema.js';
 
 /**
  * `GET /entities/{id}`: one entity of the active list versions with its provenance, the list version
@@ -14,7 +14,8 @@ import { entityParams } from './schema.js';
  * await app.register(entityRoutes, ctx);
  */
 export const entityRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store }) => {
-  app.get('/entities/:id', { schema: { params: entityParams } }, async (request) => {
+  const schema = { tags: ['screening'], summary: 'One entity with provenance and related entities', params: entityParams, response: { 200: entityDetailResponse } };
+  app.get('/entities/:id', { config: { access: 'read' }, schema }, async (request) => {
     const found = await store.getEntity(request.params.id);
     if (!found) throw notFound(`no entity "${request.params.id}" in the active list versions`);
     return { ...entityJson(found.entity), version: versionJson(found.version), related: found.related.map(entityJson) };

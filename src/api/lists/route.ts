@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ApiContext } from '../context.js';
 import { versionJson } from '../../lists/version-json.js';
+import { listsResponse } from './schema.js';
 
 /**
  * `GET /lists`: the active list versions with their counts (listed entries, entities, per schema,
@@ -10,7 +11,8 @@ import { versionJson } from '../../lists/version-json.js';
  * await app.register(listRoutes, ctx);
  */
 export const listRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, screener }) => {
-  app.get('/lists', async () => {
+  const schema = { tags: ['lists'], summary: 'Active list versions and the screening index', response: { 200: listsResponse } };
+  app.get('/lists', { config: { access: 'read' }, schema }, async () => {
     const lists = [];
     for (const v of await store.activeVersions()) {
       const stats = await store.versionStats(v.id);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { SearchOptions } from '../../screening/types.js';
 import { listsForDataset, type ApiContext } from '../context.js';
 import { entityJson } from '../match/result-json.js';
-import { searchParams, searchQuerystring } from './schema.js';
+import { searchParams, searchQuerystring, searchResponse } from './schema.js';
 
 /**
  * `GET /search/{dataset}?q=&limit=&offset=&schema=`: full-text search over the loaded entities, in
@@ -12,7 +12,8 @@ import { searchParams, searchQuerystring } from './schema.js';
  * await app.register(searchRoutes, ctx);
  */
 export const searchRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { screener }) => {
-  app.get('/search/:dataset', { schema: { params: searchParams, querystring: searchQuerystring } }, async (request) => {
+  const schema = { tags: ['screening'], summary: 'Full-text search (yente-compatible)', params: searchParams, querystring: searchQuerystring, response: { 200: searchResponse } };
+  app.get('/search/:dataset', { config: { access: 'read' }, schema }, async (request) => {
     const lists = listsForDataset(screener, request.params.dataset);
     const { q, limit, offset, schema } = request.query;
     const options: SearchOptions = { limit, offset };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ftmModel } from '../../ftm/model.js';
 import { LIMITS } from '../../screening/index.js';
+import { entityResponse, totalResponse } from '../match/schema.js';
 import { numberParam } from '../params.js';
 
 export const MAX_SEARCH_LIMIT = 500;
@@ -22,3 +23,11 @@ export const searchQuerystring = z
       .optional(),
   })
   .refine((p) => p.offset + p.limit <= MAX_SEARCH_WINDOW, { message: `offset + limit must be at most ${MAX_SEARCH_WINDOW}`, path: ['offset'] });
+
+export const searchResponse = z.object({
+  limit: z.number().int(),
+  offset: z.number().int(),
+  total: totalResponse,
+  results: z.array(entityResponse),
+  facets: z.record(z.string(), z.unknown()).meta({ description: 'not computed; always empty' }),
+});

@@ -2,12 +2,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { FtmEntity, Provenance } from '../../ftm/entity.js';
 import { computeListStats } from '../../lists/stats.js';
 import { loadScreener } from '../../screening/load-screener.js';
+import { AuditLog } from '../../store/audit-log.js';
+import { KeyStore } from '../../store/key-store.js';
+import { openDatabase } from '../../store/open-database.js';
 import { openStore } from '../../store/open-store.js';
+import type { Database } from '../../store/schema.js';
 import type { Store } from '../../store/store.js';
-import { buildApp } from '../app.js';
+import { buildApp, type AppOptions } from '../app.js';
 
 const UN: Omit<Provenance, 'entryId'> = { list: 'un_sc', programs: ['UN-DPRK'], publishedAt: '2026-02-27', file: 'UN_consolidated_2026-02-27.xml' };
 const OFAC: Omit<Provenance, 'entryId'> = { list: 'us_ofac_sdn', programs: ['DPRK3'], publishedAt: '2024-05-03', file: 'sdn_2024-05-03.csv' };
@@ -40,32 +45,53 @@ export function fixtureLists(): Record<string, FtmEntity[]> {
 export interface Fixture {
   app: FastifyInstance;
   store: Store;
+  /** The same database on a second connection: keys and the audit trail. */
+  db: Kysely<Database>;
+  keys: KeyStore;
+  audit: AuditLog;
   close(): Promise<void>;
 }
 
+export interface FixtureOptions {
+  /** Require API keys (default false: every request is the local actor). */
+  auth?: boolean;
+  /** Any other buildApp option (rate limit, body limit, job policy …). */
+  app?: Partial<AppOptions>;
+}
+
 /**
- * A temporary store holding {@link fixtureLists}, its screener and the API app, for route tests.
+ * A temporary store holding {@link fixtureLists}, its screener and the API app with an audit trail, for
+ * route tests; with `auth: true` the app requires API keys (create them with `fx.keys.create`).
  *
  * @example
- * const fx = await openFixture();
- * const res = await fx.app.inject({ method: 'GET', url: '/lists' });
+ * const fx = await openFixture({ auth: true });
+ * const { secret } = await fx.keys.create({ name: 'alice', role: 'viewer' });
+ * const res = await fx.app.inject({ method: 'GET', url: '/lists', headers: { authorization: `Bearer ${secret}` } });
  * await fx.close();
  */
-export async function openFixture(): Promise<Fixture> {
-  const store = await openStore({ home: mkdtempSync(join(tmpdir(), 'cf-api-')) });
+export async function openFixture(options: FixtureOptions = {}): Promise<Fixture> {
+  const home = mkdtempSync(join(tmpdir(), 'cf-api-'));
+  const store = await openStore({ home });
   for (const [list, entities] of Object.entries(fixtureLists())) {
     await store.addListVersion(
       { list, format: 'ftm-jsonl', publishedAt: entities[0]?.provenance?.publishedAt ?? null, sourceUrl: null, sha256: null, note: null, entities, stats: computeListStats(entities) },
       { activate: true },
     );
   }
-  const { screener } = await loadScreener(store);
-  const app = buildApp({ store, screener });
+  const { screener, versions } = await loadScreener(store);
+  const { db } = await openDatabase({ home });
+  const keys = new KeyStore(db);
+  const audit = new AuditLog(db);
+  const app = buildApp({ store, screener, db, audit, listVersions: versions, auth: { enabled: options.auth ?? false, keys }, ...options.app });
   return {
     app,
     store,
+    db,
+    keys,
+    audit,
     close: async () => {
       await app.close();
+      await db.destroy();
       await store.close();
     },
   };

@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import { openGraph } from '../../graph/graph-cache.js';
 import type { TransferGraph } from '../../graph/transfer-graph.js';
 import type { Store } from '../../store/store.js';
@@ -6,7 +5,7 @@ import { TransferStore } from '../../store/transfer-store.js';
 import { applyStoreDerivedLabels } from '../../tracing/labels/derived-labels.js';
 import { loadLabels } from '../../tracing/labels/load-labels.js';
 import type { LabelBook } from '../../tracing/labels/label.js';
-import { HttpError } from '../errors.js';
+import { apiHome } from '../context.js';
 
 const graphs = new Map<string, { fingerprint: string; graph: TransferGraph }>();
 
@@ -18,9 +17,7 @@ const graphs = new Map<string, { fingerprint: string; graph: TransferGraph }>();
  * @example
  * const { graph, labels } = await graphContext(store, 'ethereum');
  */
-export async function graphContext(store: Store, chain: string): Promise<{ graph: TransferGraph; labels: LabelBook }> {
-  if (store.backend !== 'sqlite') throw new HttpError(400, 'bad_request', 'tracing needs the embedded SQLite store');
-  const home = dirname(store.location);
+export async function graphContext(store: Store, chain: string, home: string = apiHome({ store })): Promise<{ graph: TransferGraph; labels: LabelBook }> {
   const transfers = await TransferStore.open({ home });
   try {
     const fingerprint = transfers.transferFingerprint(chain);

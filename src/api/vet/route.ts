@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { InputError } from '../../errors.js';
 import { parseWorkerRecord } from '../../vetting/input/parse-record.js';
@@ -9,7 +8,9 @@ import { screenerSanctions } from '../../vetting/sanctions.js';
 import { openStoredGraphs } from '../../tracing/stored-graphs.js';
 import { chainExposureProvider } from '../../vetting/chain-exposure.js';
 import { vetRecords } from '../../vetting/vet.js';
-import type { ApiContext } from '../context.js';
+import { recordAudit } from '../audit/record.js';
+import { apiHome, type ApiContext } from '../context.js';
+import { vetResponse } from './response-schema.js';
 import { VET_BODY_LIMIT, vetBody } from './schema.js';
 
 let sharedIpIntel: IpIntel | undefined;
@@ -19,14 +20,17 @@ let sharedIpIntel: IpIntel | undefined;
  * --json` (records with score, level, action, rules, ring; rings with their links). Names and
  * payout wallets are screened against the server's loaded lists, and payout wallets scored by the
  * exposure engine when the store holds transfers. A malformed record is a 400 naming
- * its position and field, e.g. `records:3 (logins[0].timestamp): …`.
+ * its position and field, e.g. `records:3 (logins[0].timestamp): …`. Access `run`; one `vet` audit entry
+ * per request, with the count per action in its detail.
  *
  * @example
  * await app.register(vetRoutes, ctx);
  * await app.inject({ method: 'POST', url: '/vet', payload: { records: [{ id: 'w1', names: ['Jane Doe'] }] } });
  */
-export const vetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, screener }) => {
-  app.post('/vet', { bodyLimit: VET_BODY_LIMIT, schema: { body: vetBody } }, async (request) => {
+export const vetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) => {
+  const { store, screener } = ctx;
+  const schema = { tags: ['vetting'], summary: 'Vet remote-worker records', body: vetBody, response: { 200: vetResponse } };
+  app.post('/vet', { bodyLimit: VET_BODY_LIMIT, config: { access: 'run' }, schema }, async (request) => {
     const records: WorkerRecord[] = [];
     const warnings: string[] = [];
     const seen = new Map<string, number>();
@@ -45,7 +49,7 @@ export const vetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store,
     }
     sharedIpIntel ??= offlineIpIntel();
     const lists = screener.info.lists;
-    const graphs = store.backend === 'sqlite' ? await openStoredGraphs(store, dirname(store.location)) : undefined;
+    const graphs = ctx.home || store.backend === 'sqlite' ? await openStoredGraphs(store, apiHome(ctx)) : undefined;
     let report;
     try {
       report = await vetRecords(records, {
@@ -58,6 +62,13 @@ export const vetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store,
       await graphs?.close();
     }
     report.warnings.unshift(...warnings);
+    await recordAudit(request, {
+      action: 'vet',
+      subject: records.length === 1 ? `worker ${records[0]!.id}` : `${records.length} workers`,
+      input: request.body,
+      result: report,
+      detail: { records: records.length, by_action: report.summary.by_action, rings: report.summary.rings },
+    });
     return report;
   });
 };

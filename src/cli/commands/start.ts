@@ -42,7 +42,7 @@ export async function runStart(store: Store, home: string, io: CliIo, o: StartOp
     io.out('      `counterflow lists update` fetches the official UN and OFAC lists.');
     return;
   }
-  const server = await startServer(store, { host: o.host, port: o.port });
+  const server = await startServer(store, { host: o.host, port: o.port, home });
   io.out(`\nCounterflow is running at ${server.url}/ (Ctrl-C stops it)`);
   try {
     await until(server);

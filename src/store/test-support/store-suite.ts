@@ -63,6 +63,83 @@ export function storeSuite(name: string, open: () => Promise<Store>): void {
       }
     });
 
+    it('orders list names and entity ids by code point on every backend, whatever the server collation', async () => {
+      const store = await open();
+      try {
+        const ids = ['b', 'B', 'a_1', 'a-1', 'A', 'é', 'z', '김', 'Z1', 'a1'];
+        const v = await store.addListVersion(version('lower', ids.map((id) => person(id, id, id))), { activate: true });
+        await store.addListVersion(version('Upper', [person('u', 'U', 'U')]), { activate: true });
+        await store.addListVersion(version('_under', [person('x', 'X', 'X')]), { activate: true });
+        expect((await store.versionEntities(v.id)).map((e) => e.id)).toEqual([...ids].sort());
+        expect((await store.activeVersions()).map((x) => x.list)).toEqual(['Upper', '_under', 'lower']);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('returns numbers, not strings, for ids, counts and sequence numbers', async () => {
+      const store = await open();
+      try {
+        const v = await store.addListVersion(version('l', [person('p1', 'A', 'E1'), sanction('p1', 'E1')]), { activate: true });
+        const [listed] = await store.listVersions('l');
+        for (const x of [v, listed]) {
+          expect([typeof x?.id, typeof x?.seq, typeof x?.entityCount, typeof x?.targetCount]).toEqual(['number', 'number', 'number', 'number']);
+        }
+        expect(Object.values((await store.versionStats(v.id)).bySchema).map((n) => typeof n)).toEqual(['number', 'number']);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('stores a version larger than one statement may bind (65,535 parameters on PostgreSQL)', async () => {
+      const store = await open();
+      try {
+        const many = Array.from({ length: 12_000 }, (_, i) => person(`p${String(i).padStart(5, '0')}`, `김 ${i}`, `E${i}`));
+        const v = await store.addListVersion(version('big', many), { activate: true });
+        expect(v.entityCount).toBe(12_000);
+        const back = await store.versionEntities(v.id);
+        expect(back.length).toBe(12_000);
+        expect(back[11_999]).toEqual(many[11_999]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('gives concurrent loads of one list distinct sequence numbers and exactly one active version', async () => {
+      const store = await open();
+      try {
+        const loads = Array.from({ length: 4 }, (_, i) => store.addListVersion(version('l', [person('p', `v${i}`, 'E')]), { activate: true }));
+        const stored = await Promise.all(loads);
+        expect(stored.map((v) => v.seq).sort()).toEqual([1, 2, 3, 4]);
+        expect((await store.activeVersions()).length).toBe(1);
+        const flips = [1, 2, 3, 4, 1, 3].map((seq) => store.activateListVersion(stored.find((v) => v.seq === seq)!.id));
+        await Promise.all(flips);
+        expect((await store.listVersions('l')).filter((v) => v.status === 'active').length).toBe(1);
+        await expect(store.activateListVersion(999_999)).rejects.toThrow(/no list version with id 999999/);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('lets readers see the old version or the new one while a version is swapped in, never a mix', async () => {
+      const store = await open();
+      try {
+        const old = Array.from({ length: 3000 }, (_, i) => person(`old${i}`, 'OLD', `E${i}`));
+        const next = Array.from({ length: 3000 }, (_, i) => person(`new${i}`, 'NEW', `E${i}`));
+        await store.addListVersion(version('l', old), { activate: true });
+        let writing = true;
+        const write = store.addListVersion(version('l', next), { activate: true }).finally(() => (writing = false));
+        do {
+          const captions = new Set((await store.activeEntities()).map((e) => e.caption));
+          expect(captions.size).toBe(1);
+        } while (writing);
+        await write;
+        expect([...new Set((await store.activeEntities()).map((e) => e.caption))]).toEqual(['NEW']);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('records update outcomes newest first and prunes old superseded versions', async () => {
       const store = await open();
       try {

@@ -1,0 +1,148 @@
+import type Sqlite from 'better-sqlite3';
+import { HexColumn, type TransferColumns } from '../chain/transfer-columns.js';
+
+/** Rows per multi-row INSERT. */
+export const ROWS_PER_INSERT = 64;
+/** A statement ends where a block starts if it has this many rows by then (see upsert). */
+const MIN_ROWS_BEFORE_CUT = 16;
+
+/** The columns bound from a TransferColumns, in INSERT order (chain and source_id are per statement). */
+const COLUMN_NAMES = ['block_number', 'tx_hash', 'position', 'kind', 'block_time', 'tx_index', 'from_address', 'to_address', 'asset', 'amount', 'success', 'flags', 'script_type'] as const;
+
+type Column = readonly unknown[] | HexColumn;
+
+function columnsOf(t: TransferColumns): Column[] {
+  return [t.blockNumber, t.txHash, t.position, t.kind, t.blockTime, t.txIndex, t.from, t.to, t.asset, t.amount, t.success, t.flags, t.scriptType];
+}
+
+/**
+ * How one column is bound in one INSERT: ONCE for all its rows (the same value in each), PACKED as one blob
+ * of its rows' bytes that the statement cuts up with substr(), or ROW by row. Binding a value through
+ * better-sqlite3 costs more than SQLite's own work per column, so the fewer values bound the better.
+ */
+const ONCE = 'o';
+const PACKED = 'p';
+const ROW = 'r';
+/** A number column counting up by one from row to row (transaction indexes): bound once, the statement adds. */
+const SEQUENCE = 's';
+const TX_INDEX = COLUMN_NAMES.indexOf('tx_index');
+
+/**
+ * Multi-row upserts into chain_transfers from TransferColumns, with one prepared statement per shape (which
+ * columns are bound once, packed or per row) and group size.
+ *
+ * @example
+ * const inserter = new TransferInserter(sqlite);
+ * const changes = inserter.upsert(columns, sourceId); // inserted + enriched rows
+ */
+export class TransferInserter {
+  private readonly statements = new Map<string, { statement: Sqlite.Statement; params: unknown[] }>();
+
+  constructor(private readonly sqlite: Sqlite.Database) {}
+
+  /** Upserts every row; returns how many were inserted or enriched (SQLite's change count). */
+  upsert(columns: TransferColumns, sourceId: number): number {
+    if (process.env.CF_SKIP_UPSERT) return columns.length;
+    const cols = columnsOf(columns);
+    const blocks = columns.blockNumber;
+    const n = columns.length;
+    let changes = 0;
+    for (let from = 0; from < n; ) {
+      let end = Math.min(n, from + ROWS_PER_INSERT);
+      // Rows come block by block: ending a statement where a block starts lets the next one bind the block
+      // number and time once.
+      if (end < n && blocks[from] !== blocks[end - 1]) {
+        let cut = end - 1;
+        while (cut > from && blocks[cut - 1] === blocks[end - 1]) cut--;
+        if (cut - from >= MIN_ROWS_BEFORE_CUT) end = cut;
+      }
+      changes += this.upsertGroup(cols, from, end - from, columns.chain, sourceId);
+      from = end;
+    }
+    return changes;
+  }
+
+  private upsertGroup(cols: Column[], from: number, rows: number, chain: string, sourceId: number): number {
+    let shape = '';
+    for (let j = 0; j < cols.length; j++) shape += howToBind(cols[j]!, from, rows, j === TX_INDEX);
+    const key = `${rows}:${shape}`;
+    let prepared = this.statements.get(key);
+    if (!prepared) {
+      if (this.statements.size >= 256) this.statements.clear();
+      let perRow = 0;
+      for (const how of shape) if (how === ROW) perRow++;
+      prepared = { statement: this.sqlite.prepare(upsertSql(shape, rows, cols)), params: new Array<unknown>(perRow * rows) };
+      this.statements.set(key, prepared);
+    }
+    const named: Record<string, unknown> = { chain, source: sourceId };
+    const perRow: Column[] = [];
+    for (let j = 0; j < cols.length; j++) {
+      const col = cols[j]!;
+      const how = shape[j];
+      if (how === ROW) perRow.push(col);
+      else if (!(col instanceof HexColumn)) named[`c${j}`] = col[from];
+      else named[`c${j}`] = how === PACKED ? col.bytes.subarray(from * col.size, (from + rows) * col.size) : col.bound(from);
+    }
+    const params = prepared.params;
+    let at = 0;
+    for (let r = from; r < from + rows; r++) {
+      for (const col of perRow) params[at++] = col instanceof HexColumn ? col.bound(r) : col[r];
+    }
+    // Spread, not an array: better-sqlite3 then reads each value as an argument instead of through an array look-up.
+    return prepared.statement.run(...params, named).changes;
+  }
+}
+
+function howToBind(col: Column, from: number, rows: number, mayCount: boolean): string {
+  const end = from + rows;
+  if (col instanceof HexColumn) {
+    const texts = col.texts;
+    const first = texts[from];
+    let packed = first === true;
+    let same = !packed;
+    for (let r = from + 1; r < end && (packed || same); r++) {
+      const t = texts[r];
+      if (t !== true) packed = false;
+      if (t !== first) same = false;
+    }
+    return packed ? PACKED : same ? ONCE : ROW;
+  }
+  const first = col[from];
+  let r = from + 1;
+  while (r < end && col[r] === first) r++;
+  if (r === end) return ONCE;
+  if (!mayCount || typeof first !== 'number') return ROW;
+  for (r = from + 1; r < end; r++) if (col[r] !== first + (r - from)) return ROW;
+  return SEQUENCE;
+}
+
+/**
+ * An upsert of `rows` transfers: a row already stored only gets what it did not know (success, receiver,
+ * index, time, flags).
+ */
+function upsertSql(shape: string, rows: number, cols: Column[]): string {
+  const values: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const row = COLUMN_NAMES.map((_, j) => {
+      const col = cols[j];
+      if (shape[j] === ROW) return '?';
+      if (shape[j] === SEQUENCE) return r === 0 ? `@c${j}` : `@c${j}+${r}`;
+      if (shape[j] === ONCE || !(col instanceof HexColumn)) return `@c${j}`;
+      return `substr(@c${j},${r * col.size + 1},${col.size})`;
+    });
+    values.push(`(@chain,${row.join(',')},@source)`);
+  }
+  return `INSERT INTO chain_transfers (chain, ${COLUMN_NAMES.join(', ')}, source_id)
+  VALUES ${values.join(',')}
+  ON CONFLICT (chain, block_number, tx_hash, position) DO UPDATE SET
+    success = coalesce(chain_transfers.success, excluded.success),
+    to_address = coalesce(chain_transfers.to_address, excluded.to_address),
+    tx_index = coalesce(chain_transfers.tx_index, excluded.tx_index),
+    block_time = coalesce(chain_transfers.block_time, excluded.block_time),
+    flags = chain_transfers.flags | excluded.flags
+  WHERE (chain_transfers.success IS NULL AND excluded.success IS NOT NULL)
+     OR (chain_transfers.to_address IS NULL AND excluded.to_address IS NOT NULL)
+     OR (chain_transfers.tx_index IS NULL AND excluded.tx_index IS NOT NULL)
+     OR (chain_transfers.block_time IS NULL AND excluded.block_time IS NOT NULL)
+     OR (chain_transfers.flags | excluded.flags) <> chain_transfers.flags`;
+}

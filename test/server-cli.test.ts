@@ -1,0 +1,107 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { runCli, tempHome } from './support.js';
+
+const ENTITIES = [{ id: 'p-kim', schema: 'Person', properties: { name: ['KIM JONG UN'], birthDate: ['1984-01-08'] }, datasets: ['mine'], target: true }];
+
+/** Runs `serve` in-process until the returned stop() sends SIGTERM. */
+async function serve(args: string[], serveArgs: string[]): Promise<{ url: string; out: () => string; stop: () => Promise<number> }> {
+  let out = '';
+  let err = '';
+  let announced: (url: string) => void = () => {};
+  const listening = new Promise<string>((resolve) => (announced = resolve));
+  const io = {
+    out: (t: string) => {
+      out += t;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(t);
+      if (m) announced(m[1]!);
+    },
+    err: (t: string) => void (err += t),
+    interactive: false,
+  };
+  const running = main([...args, 'serve', '--port', '0', ...serveArgs], io);
+  const url = await Promise.race([listening, running.then((code) => Promise.reject(new Error(`serve exited with ${code}: ${err}`)))]);
+  return {
+    url,
+    out: () => out,
+    stop: async () => {
+      process.emit('SIGTERM');
+      return running;
+    },
+  };
+}
+
+describe('counterflow keys, audit and serve --auth', () => {
+  let home: string;
+  beforeAll(async () => {
+    home = tempHome('cf-server-');
+    const file = join(home, 'mine.ftm.json');
+    writeFileSync(file, ENTITIES.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    expect((await runCli(['--home', home, 'lists', 'load', file, '--list', 'mine'])).code).toBe(0);
+  });
+
+  it('refuses to serve with keys required while none exists, and says how to create one', async () => {
+    const offLoopback = await runCli(['--home', home, 'serve', '--host', '0.0.0.0', '--port', '0']);
+    expect(offLoopback.code).toBe(1);
+    expect(offLoopback.err).toMatch(/refusing to serve on 0\.0\.0\.0.*counterflow keys create --role admin/);
+    const forced = await runCli(['--home', home, 'serve', '--auth', '--port', '0']);
+    expect(forced.code).toBe(1);
+    expect(forced.err).toMatch(/with --auth without an API key/);
+  });
+
+  it('creates, lists and revokes keys; the secret is printed once and never listed', async () => {
+    const created = await runCli(['--home', home, 'keys', 'create', '--role', 'analyst', '--name', 'alice', '--json']);
+    expect(created.code).toBe(0);
+    const key = JSON.parse(created.out) as { id: number; prefix: string; secret: string; role: string };
+    expect(key).toMatchObject({ role: 'analyst', prefix: key.secret.slice(0, 11) });
+    const listed = await runCli(['--home', home, 'keys', 'list', '--json']);
+    expect(listed.out).not.toContain(key.secret.slice(11));
+    expect(JSON.parse(listed.out)).toMatchObject([{ id: key.id, name: 'alice', role: 'analyst', revokedAt: null }]);
+    expect((await runCli(['--home', home, 'keys', 'revoke', key.prefix])).out).toMatch(/revoked key #\d+ "alice"/);
+    expect((await runCli(['--home', home, 'keys', 'list'])).out).toMatch(/alice\s+analyst.*revoked/);
+    expect((await runCli(['--home', home, 'keys', 'revoke', 'cf_nothere'])).err).toMatch(/no API key "cf_nothere"/);
+    expect((await runCli(['--home', home, 'keys', 'create', '--role', 'root', '--name', 'x'])).code).toBe(2);
+  });
+
+  it('serves with --auth: 401 without a key, 200 with one, and the screening lands in `counterflow audit`', async () => {
+    const admin = JSON.parse((await runCli(['--home', home, 'keys', 'create', '--role', 'admin', '--name', 'ops', '--json'])).out) as { secret: string };
+    const server = await serve(['--home', home], ['--auth']);
+    try {
+      expect(server.out()).toMatch(/API keys required/);
+      expect((await fetch(`${server.url}/lists`)).status).toBe(401);
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      const res = await fetch(`${server.url}/match/mine`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.secret}` },
+        body: JSON.stringify({ queries: { q: { schema: 'Person', properties: { name: ['Kim Jong-un'] } } } }),
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    const audit = await runCli(['--home', home, 'audit', '--json', '--since', '1h']);
+    expect(audit.code).toBe(0);
+    const entries = JSON.parse(audit.out) as { action: string; actor: { name: string }; subject: string; listVersions: string[] }[];
+    expect(entries.map((e) => e.action)).toEqual(['key.create', 'key.revoke', 'key.create', 'screen']);
+    expect(entries.at(-1)).toMatchObject({ actor: { name: 'ops' }, subject: 'Person: Kim Jong-un', listVersions: ['mine@1'] });
+    expect((await runCli(['--home', home, 'audit', '--action', 'key.*'])).out).toMatch(/key\.create[\s\S]*key\.revoke/);
+    expect((await runCli(['--home', home, 'audit', '--verify'])).out).toMatch(/audit trail intact: 4 entries/);
+    expect((await runCli(['--home', home, 'audit', '--since', 'last week'])).err).toMatch(/--since: "last week" is not a date/);
+  });
+
+  it('exits 1 from `audit --verify` once an entry was edited outside Counterflow', async () => {
+    const sqlite = new Sqlite(join(home, 'counterflow.db'));
+    try {
+      sqlite.exec('DROP TRIGGER audit_log_no_update');
+      sqlite.prepare("UPDATE audit_log SET subject = 'someone else' WHERE action = 'screen'").run();
+    } finally {
+      sqlite.close();
+    }
+    const verify = await runCli(['--home', home, 'audit', '--verify']);
+    expect(verify.code).toBe(1);
+    expect(verify.err).toMatch(/audit trail broken at entry #4: its content does not match its hash \(the entry was edited\) \(3 entries before it are intact\)/);
+  });
+});
