@@ -1,190 +1,354 @@
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { InputError } from '../errors.js';
 import type { SourceFile } from '../lists/source.js';
-
-export interface CsvChunk {
-  records: string[][];
-  /** Line number (1-based) where each record starts. */
-  lines: number[];
-}
 
 export interface CsvReadOptions {
   /** A record longer than this is refused before it is buffered whole (default 64 MiB). */
   maxRecordBytes?: number;
   onBytes?: (bytes: number) => void;
+  /** Bytes gathered before records are split off, so about the size of a chunk (default 1 MiB). */
+  chunkBytes?: number;
 }
 
 export const DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
-/** Records gathered before a chunk is handed on (the last chunk may be smaller). */
-const RECORDS_PER_CHUNK = 4096;
+const DEFAULT_CHUNK_BYTES = 1 << 20;
+
+const COMMA = 44;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** Buffer's own slicers, which toString(encoding, start, end) calls after checking its arguments. */
+interface SlicingBuffer extends Buffer {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
 
 /**
- * Reads RFC 4180 CSV (comma separated, double-quote quoting, quoted fields may span lines, LF or CRLF) as
- * chunks of records, strictly as UTF-8. Lines without quotes take a fast path; blank lines are skipped.
- * Errors name the file and line.
+ * `bytes[start, end)` as text: one character per byte when the chunk is ASCII, else UTF-8. Called for fields
+ * of every row, so it skips the argument handling of Buffer.toString.
  *
  * @example
- * for await (const { records, lines } of readCsvRecords(fileSource('token_transfers.csv'))) { … }
+ * fieldText(chunk.bytes, chunk.starts[f]!, chunk.ends[f]!, chunk.ascii)
  */
-export async function* readCsvRecords(src: SourceFile, options: CsvReadOptions = {}): AsyncGenerator<CsvChunk> {
-  const maxRecord = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let pending = '';
-  let line = 1;
+export function fieldText(bytes: Buffer, start: number, end: number, ascii: boolean): string {
+  return ascii ? (bytes as SlicingBuffer).latin1Slice(start, end) : (bytes as SlicingBuffer).utf8Slice(start, end);
+}
+
+/**
+ * Records of a CSV file as byte ranges of one buffer, so a reader can check and convert fields without
+ * making a string of each. Quoted fields are already unquoted (in place). Valid until the next chunk is
+ * requested: the buffer and the arrays are reused.
+ */
+export class CsvChunk {
+  /** The bytes every field points into. */
+  bytes: Buffer = Buffer.alloc(0);
+  /** Number of records. */
+  count = 0;
+  /** Line (1-based) where record `i` starts. */
+  lines = new Int32Array(1024);
+  /** Fields of record `i` are `first[i]` to `first[i + 1] - 1`. */
+  first = new Int32Array(1025);
+  /** Field `f` is `bytes[starts[f], ends[f])`. */
+  starts = new Int32Array(16_384);
+  ends = new Int32Array(16_384);
+  /** Whether every byte of the chunk is ASCII (a field is then one character per byte). */
+  ascii = true;
+
+  /** Number of fields of record `i`. */
+  width(i: number): number {
+    return this.first[i + 1]! - this.first[i]!;
+  }
+
+  /** Field `j` of record `i` as text; undefined when the record is shorter. */
+  text(i: number, j: number): string | undefined {
+    if (j >= this.width(i)) return undefined;
+    const f = this.first[i]! + j;
+    return fieldText(this.bytes, this.starts[f]!, this.ends[f]!, this.ascii);
+  }
+
+  /** Every field of record `i` as text. */
+  record(i: number): string[] {
+    const out: string[] = [];
+    for (let f = this.first[i]!; f < this.first[i + 1]!; f++) out.push(fieldText(this.bytes, this.starts[f]!, this.ends[f]!, this.ascii));
+    return out;
+  }
+}
+
+/**
+ * Reads RFC 4180 CSV (comma separated, double-quote quoting, quoted fields may span lines, LF or CRLF)
+ * strictly as UTF-8, as chunks of records whose fields are byte ranges. Lines without quotes take a fast
+ * path; blank lines are skipped; a UTF-8 byte order mark is dropped. Errors name the file and line.
+ *
+ * @example
+ * for await (const chunk of readCsvChunks(fileSource('token_transfers.csv'))) {
+ *   for (let i = 0; i < chunk.count; i++) console.log(chunk.lines[i], chunk.text(i, 0));
+ * }
+ */
+export async function* readCsvChunks(src: SourceFile, options: CsvReadOptions = {}): AsyncGenerator<CsvChunk> {
+  const splitter = new CsvSplitter(src.name, options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES);
+  const chunkBytes = Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  // Never pooled: it starts at offset 0 of its own memory, so the splitter can read it four bytes at a time.
+  let work = Buffer.allocUnsafeSlow(2 * chunkBytes);
+  let length = 0;
   let consumed = 0;
-  let first = true;
-  let decoderUsed = false;
-  let chunk: CsvChunk = { records: [], lines: [] };
-  for await (const bytes of src.open()) {
-    consumed += bytes.byteLength;
-    let text: string;
-    // Exports are nearly always plain ASCII: such a chunk needs no UTF-8 validation and converts byte for byte,
-    // several times faster. Once the decoder has seen a chunk it may hold part of a character, so it keeps
-    // decoding every later chunk.
-    if (!decoderUsed && isAscii(bytes)) text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-    else {
-      decoderUsed = true;
-      try {
-        text = decoder.decode(bytes, { stream: true });
-      } catch {
-        throw new InputError(src.name, 'not valid UTF-8 text', line);
-      }
+  let started = false;
+  const split = (atEnd: boolean): number => {
+    let from = 0;
+    if (!started) {
+      started = true;
+      if (length >= 3 && work[0] === 0xef && work[1] === 0xbb && work[2] === 0xbf) from = 3;
     }
-    if (first && text.length > 0) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
+    return splitter.split(work, from, length, atEnd);
+  };
+  for await (const piece of src.open()) {
+    consumed += piece.byteLength;
+    if (length + piece.byteLength > work.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(work.length * 2, length + piece.byteLength));
+      work.copy(bigger, 0, 0, length);
+      work = bigger;
     }
-    const data = pending.length > 0 ? pending + text : text;
-    const consumedTo = splitRecords(src, data, line, chunk, false, maxRecord);
-    line = consumedTo.line;
-    pending = data.slice(consumedTo.offset);
-    if (pending.length > maxRecord) throw new InputError(src.name, `record is longer than ${maxRecord} bytes; refusing to read it`, line);
+    work.set(piece, length);
+    length += piece.byteLength;
+    if (length < Math.max(chunkBytes, 3)) continue; // (3: a byte order mark is recognised whole)
+    const next = split(false);
     options.onBytes?.(consumed);
-    // Bigger chunks mean fewer, bigger store writes (each is a savepoint and a few statements).
-    if (chunk.records.length >= RECORDS_PER_CHUNK) {
-      yield chunk;
-      chunk = { records: [], lines: [] };
-    }
+    if (splitter.chunk.count > 0) yield splitter.chunk;
+    work.copyWithin(0, next, length);
+    length -= next;
   }
-  let tail: string;
-  try {
-    tail = decoder.decode();
-  } catch {
-    throw new InputError(src.name, 'the file ends inside a multi-byte UTF-8 character', line);
+  if (length > 0) {
+    split(true);
+    options.onBytes?.(consumed);
+    if (splitter.chunk.count > 0) yield splitter.chunk;
   }
-  const rest = pending + tail;
-  if (rest.length > 0) splitRecords(src, rest, line, chunk, true, maxRecord);
-  if (chunk.records.length > 0) yield chunk;
 }
 
-/** Splits complete records off `data`; returns where the unfinished rest starts. */
-function splitRecords(
-  src: SourceFile,
-  data: string,
-  startLine: number,
-  out: CsvChunk,
-  atEnd: boolean,
-  maxRecord: number,
-): { offset: number; line: number } {
-  let pos = 0;
-  let line = startLine;
-  const n = data.length;
-  while (pos < n) {
-    let nl = data.indexOf('\n', pos);
-    if (nl === -1) {
-      if (!atEnd) break;
-      nl = n;
+/**
+ * Reads RFC 4180 CSV as chunks of records of strings (see readCsvChunks, which this wraps).
+ *
+ * @example
+ * for await (const { records, lines } of readCsvRecords(fileSource('prices.csv'))) { … }
+ */
+export async function* readCsvRecords(src: SourceFile, options: CsvReadOptions = {}): AsyncGenerator<{ records: string[][]; lines: number[] }> {
+  for await (const chunk of readCsvChunks(src, options)) {
+    const records: string[][] = [];
+    const lines: number[] = [];
+    for (let i = 0; i < chunk.count; i++) {
+      records.push(chunk.record(i));
+      lines.push(chunk.lines[i]!);
     }
-    let end = nl > pos && data.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    let record = data.slice(pos, end);
-    if (record.indexOf('"') === -1) {
-      if (record.length > 0) {
-        out.records.push(record.split(','));
-        out.lines.push(line);
+    yield { records, lines };
+  }
+}
+
+/** Splits records off a buffer into its chunk, remembering the line number across calls. */
+class CsvSplitter {
+  readonly chunk = new CsvChunk();
+  private line = 1;
+  private fields = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly maxRecord: number,
+  ) {}
+
+  /** Splits the complete records of `buf[from, to)`; returns where the unfinished rest starts. */
+  split(buf: Buffer, from: number, to: number, atEnd: boolean): number {
+    const chunk = this.chunk;
+    chunk.bytes = buf;
+    chunk.count = 0;
+    this.fields = 0;
+    const startLine = this.line;
+    // Validate as UTF-8 up to the last line break (which is never inside a character), or everything at the end.
+    const checkedTo = atEnd ? to : buf.lastIndexOf(LF, to - 1) + 1;
+    chunk.ascii = checkedTo <= from || isAscii(buf.subarray(from, checkedTo));
+    if (!chunk.ascii && !isUtf8(buf.subarray(from, checkedTo))) this.failUtf8(buf, from, checkedTo, startLine, atEnd);
+    const maxRecord = this.maxRecord;
+    const words = new Int32Array(buf.buffer, buf.byteOffset, buf.length >> 2); // (the buffer starts at offset 0: see readCsvChunks)
+    let nextQuote = -1;
+    let pos = from;
+    while (pos < to) {
+      const fieldBase = this.fields;
+      let nl = buf.indexOf(LF, pos);
+      if (nl === -1 || nl > to) nl = to;
+      if (nextQuote < pos) {
+        nextQuote = buf.indexOf(QUOTE, pos);
+        if (nextQuote === -1 || nextQuote > to) nextQuote = to;
       }
-      line++;
+      if (nextQuote < nl) {
+        const next = this.splitQuoted(buf, pos, to, atEnd);
+        if (next < 0) break;
+        pos = next;
+        continue;
+      }
+      if (nl - pos > maxRecord) throw new InputError(this.file, `record is longer than ${maxRecord} bytes; refusing to read it`, this.line);
+      if (nl === to && !atEnd) break;
+      const end = nl > pos && buf[nl - 1] === CR ? nl - 1 : nl;
+      if (end > pos) {
+        const start = this.scanFields(buf, words, pos, end);
+        this.pushField(start, end);
+        this.endRecord(fieldBase);
+      }
+      this.line++;
       pos = nl + 1;
-      continue;
     }
-    // Quoted: the record continues over further lines while a quoted field is open.
-    let lineBreaks = 0;
-    while (quoteOpen(data, pos, nl)) {
-      const next = data.indexOf('\n', nl + 1);
-      if (next === -1) {
-        if (!atEnd) return { offset: pos, line };
-        if (nl < n && !quoteOpen(data, pos, n)) {
-          lineBreaks++;
-          nl = n;
-          break;
-        }
-        throw new InputError(src.name, 'a quoted field is not closed before the end of the file', line);
-      }
-      lineBreaks++;
-      nl = next;
-      if (nl - pos > maxRecord) throw new InputError(src.name, `record is longer than ${maxRecord} bytes; refusing to read it`, line);
-    }
-    end = nl > pos && data.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    record = data.slice(pos, end);
-    out.records.push(splitQuoted(src, record, line));
-    out.lines.push(line);
-    line += 1 + lineBreaks;
-    pos = nl + 1;
+    return Math.min(pos, to);
   }
-  return { offset: pos, line };
-}
 
-/** Whether a quoted field is still open at `to` (a quote opens a field only at its start, RFC 4180). */
-function quoteOpen(data: string, from: number, to: number): boolean {
-  let inQuotes = false;
-  let fieldStart = true;
-  for (let i = from; i < to; i++) {
-    const c = data.charCodeAt(i);
-    if (inQuotes) {
-      if (c === 34) {
-        if (i + 1 < to && data.charCodeAt(i + 1) === 34) i++;
-        else inQuotes = false;
-      }
-    } else if (c === 34 && fieldStart) inQuotes = true;
-    else fieldStart = c === 44;
-    if (inQuotes) fieldStart = false;
-  }
-  return inQuotes;
-}
-
-function splitQuoted(src: SourceFile, record: string, line: number): string[] {
-  const fields: string[] = [];
-  let i = 0;
-  const n = record.length;
-  for (;;) {
-    if (i < n && record.charCodeAt(i) === 34) {
-      let value = '';
-      i++;
-      for (;;) {
-        const q = record.indexOf('"', i);
-        if (q === -1) throw new InputError(src.name, 'unterminated quoted field', line);
-        value += record.slice(i, q);
-        if (record.charCodeAt(q + 1) === 34) {
-          value += '"';
-          i = q + 2;
+  /**
+   * Records the fields of `buf[pos, end)` (a line without quotes) but the last, and returns where the last
+   * starts. Skips four bytes at a time that hold no comma: `(v - 0x01010101) & ~v & 0x80808080` is non-zero
+   * when a byte of v is zero (with false alarms only above a real one), v being the word XOR commas.
+   */
+  private scanFields(buf: Buffer, words: Int32Array, pos: number, end: number): number {
+    let start = pos;
+    let i = pos;
+    while (i < end) {
+      if ((i & 3) === 0 && i + 4 <= end) {
+        const v = words[i >> 2]! ^ 0x2c2c2c2c;
+        if ((((v - 0x01010101) & ~v) & 0x80808080) === 0) {
+          i += 4;
           continue;
         }
-        i = q + 1;
+      }
+      if (buf[i] === COMMA) {
+        this.pushField(start, i);
+        start = i + 1;
+      }
+      i++;
+    }
+    return start;
+  }
+
+  /**
+   * A record with quotes, starting at `pos`: finds where it ends (a quoted field may span lines), then
+   * unquotes its fields in place. Returns where the next record starts, or -1 when the record is not
+   * complete before `to` and more data may follow.
+   */
+  private splitQuoted(buf: Buffer, pos: number, to: number, atEnd: boolean): number {
+    let inQuotes = false;
+    let fieldStart = true;
+    let lineBreaks = 0;
+    let i = pos;
+    for (; i < to; i++) {
+      const c = buf[i];
+      if (inQuotes) {
+        if (c === QUOTE) {
+          if (i + 1 === to && !atEnd) return -1;
+          if (i + 1 < to && buf[i + 1] === QUOTE) i++;
+          else inQuotes = false;
+        } else if (c === LF) lineBreaks++;
+      } else if (c === LF) break;
+      else if (c === QUOTE && fieldStart) inQuotes = true;
+      else fieldStart = c === COMMA;
+      if (inQuotes) fieldStart = false;
+      if (i - pos > this.maxRecord) throw new InputError(this.file, `record is longer than ${this.maxRecord} bytes; refusing to read it`, this.line);
+    }
+    if (i === to) {
+      if (!atEnd) return -1;
+      if (inQuotes) throw new InputError(this.file, 'a quoted field is not closed before the end of the file', this.line);
+    }
+    const end = i > pos && buf[i - 1] === CR ? i - 1 : i;
+    const fieldBase = this.fields;
+    let r = pos;
+    let w = pos;
+    for (let column = 1; ; column++) {
+      const start = w;
+      if (r < end && buf[r] === QUOTE) {
+        r++;
+        for (;;) {
+          if (r >= end) throw new InputError(this.file, 'unterminated quoted field', this.line);
+          const c = buf[r]!;
+          if (c === QUOTE) {
+            if (r + 1 < end && buf[r + 1] === QUOTE) {
+              buf[w++] = QUOTE;
+              r += 2;
+              continue;
+            }
+            r++;
+            break;
+          }
+          buf[w++] = c;
+          r++;
+        }
+        this.pushField(start, w);
+        if (r >= end) break;
+        if (buf[r] !== COMMA) throw new InputError(this.file, `unexpected text after a quoted field (column ${column})`, this.line);
+      } else {
+        while (r < end && buf[r] !== COMMA) {
+          if (buf[r] === QUOTE) throw new InputError(this.file, `a quote inside an unquoted field (column ${column})`, this.line);
+          buf[w++] = buf[r++]!;
+        }
+        this.pushField(start, w);
+        if (r >= end) break;
+      }
+      r++; // the comma
+      if (r === end) {
+        this.pushField(w, w);
         break;
       }
-      fields.push(value);
-      if (i === n) return fields;
-      if (record.charCodeAt(i) !== 44) throw new InputError(src.name, `unexpected text after a quoted field (column ${fields.length})`, line);
-      i++;
-      if (i === n) return fields.push(''), fields;
-    } else {
-      const comma = record.indexOf(',', i);
-      const raw = comma === -1 ? record.slice(i) : record.slice(i, comma);
-      if (raw.indexOf('"') !== -1) throw new InputError(src.name, `a quote inside an unquoted field (column ${fields.length + 1})`, line);
-      fields.push(raw);
-      if (comma === -1) return fields;
-      i = comma + 1;
-      if (i === n) return fields.push(''), fields;
     }
+    this.endRecord(fieldBase);
+    this.line += 1 + lineBreaks;
+    return i + 1;
   }
+
+  private pushField(start: number, end: number): void {
+    const chunk = this.chunk;
+    if (this.fields === chunk.starts.length) {
+      chunk.starts = grow(chunk.starts);
+      chunk.ends = grow(chunk.ends);
+    }
+    chunk.starts[this.fields] = start;
+    chunk.ends[this.fields] = end;
+    this.fields++;
+  }
+
+  private endRecord(fieldBase: number): void {
+    const chunk = this.chunk;
+    if (chunk.count + 1 >= chunk.lines.length) {
+      chunk.lines = grow(chunk.lines);
+      chunk.first = grow(chunk.first);
+    }
+    chunk.lines[chunk.count] = this.line;
+    chunk.first[chunk.count] = fieldBase;
+    chunk.count++;
+    chunk.first[chunk.count] = this.fields;
+  }
+
+  /** Names the line of the first byte that is not UTF-8 (or says the file ends inside a character). */
+  private failUtf8(buf: Buffer, from: number, to: number, startLine: number, atEnd: boolean): never {
+    let line = startLine;
+    for (let start = from; start < to; line++) {
+      const nl = buf.indexOf(LF, start);
+      const end = nl === -1 || nl >= to ? to : nl + 1;
+      if (!isUtf8(buf.subarray(start, end))) {
+        if (atEnd && end === to && isUtf8(buf.subarray(start, to - partialCharacterBytes(buf, start, to)))) {
+          throw new InputError(this.file, 'the file ends inside a multi-byte UTF-8 character', line);
+        }
+        throw new InputError(this.file, 'not valid UTF-8 text', line);
+      }
+      start = end;
+    }
+    throw new InputError(this.file, 'not valid UTF-8 text', startLine);
+  }
+}
+
+/** How many bytes at the end of `buf[from, to)` start a UTF-8 character that the data does not finish. */
+function partialCharacterBytes(buf: Buffer, from: number, to: number): number {
+  for (let k = 1; k <= 3 && to - k >= from; k++) {
+    const b = buf[to - k]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const needs = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return needs > k ? k : 0;
+  }
+  return 0;
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(a.length * 2);
+  bigger.set(a);
+  return bigger;
 }

@@ -1,14 +1,15 @@
 import { InputError } from '../errors.js';
 import type { SourceFile } from '../lists/source.js';
-import { readCsvRecords } from './csv-records.js';
+import { readCsvChunks } from './csv-records.js';
 import type { EthCallFrame } from './eth-block-data.js';
 import { ethInternalTransfers, ethNativeTransfer, ethTokenTransfers } from './eth-transfers.js';
-import { BlockCollector, emptyBatch, note, type FileBatch, type FileReadContext } from './file-batch.js';
-import { FieldReader, columnIndexes } from './file-fields.js';
+import { BlockCollector, columnsOf, emptyBatch, note, type FileBatch, type FileReadContext } from './file-batch.js';
+import { ChunkFieldReader, FieldReader, columnIndexes } from './file-fields.js';
 import { readJsonLines } from './json-lines.js';
 import { JsonNumber, type JsonValue } from './lossless-json.js';
-import { intrinsicFlags } from './transfer-flags.js';
-import { logPosition, type Transfer } from './transfer.js';
+import { allowedToken } from './token-allowlist.js';
+import { TRANSFER_FLAGS, intrinsicFlags } from './transfer-flags.js';
+import { NATIVE_ASSET, NATIVE_POSITION, logPosition, type Transfer } from './transfer.js';
 
 /** The ethereum-etl outputs we read (see ../shared/docs/domain-tracing.md §6). */
 export type EthEtlKind = 'blocks' | 'transactions' | 'token_transfers' | 'traces' | 'receipts' | 'logs' | 'tokens' | 'contracts';
@@ -75,10 +76,13 @@ const COLUMNS = {
 
 type Ix = Record<string, number | undefined>;
 type RowMapper = (r: readonly string[], ix: Ix, f: FieldReader, out: FileBatch) => void;
+/** Maps the record whose first field is `base` straight from the chunk's bytes. */
+type ByteRowMapper = (base: number, ix: Ix, fields: ChunkFieldReader, out: FileBatch) => void;
 
 /**
  * Reads an ethereum-etl CSV export (blocks, transactions, token_transfers, traces, receipts, logs, tokens,
- * contracts: the kind is read from the header) as batches of transfers and block records.
+ * contracts: the kind is read from the header) as batches of transfers and block records. Transactions and
+ * token transfers, the bulk of an export, are read from the bytes into the store's form.
  *
  * @example
  * for await (const batch of readEthereumEtlCsv(fileSource('transactions.csv'), ctx)) store.write(…);
@@ -86,24 +90,29 @@ type RowMapper = (r: readonly string[], ix: Ix, f: FieldReader, out: FileBatch) 
 export async function* readEthereumEtlCsv(src: SourceFile, ctx: FileReadContext): AsyncGenerator<FileBatch> {
   let ix: Ix | undefined;
   let mapper: RowMapper | undefined;
+  let byteMapper: ByteRowMapper | undefined;
   let width = 0;
   const f: FieldReader = new FieldReader(src.name);
+  const fields = new ChunkFieldReader(f);
   const blocks = new BlockCollector();
-  for await (const chunk of readCsvRecords(src, { onBytes: ctx.onBytes })) {
+  for await (const chunk of readCsvChunks(src, { onBytes: ctx.onBytes })) {
     const out = emptyBatch();
-    for (let i = 0; i < chunk.records.length; i++) {
-      const r = chunk.records[i]!;
+    fields.chunk = chunk;
+    for (let i = 0; i < chunk.count; i++) {
       f.line = chunk.lines[i]!;
       if (!ix) {
-        const kind = ethEtlKindOfColumns(r);
-        if (!kind) throw new InputError(src.name, `not an ethereum-etl CSV header: ${r.slice(0, 8).join(',')}`, f.line);
-        ix = columnIndexes(src.name, r, COLUMNS[kind].required, COLUMNS[kind].optional);
+        const header = chunk.record(i);
+        const kind = ethEtlKindOfColumns(header);
+        if (!kind) throw new InputError(src.name, `not an ethereum-etl CSV header: ${header.slice(0, 8).join(',')}`, f.line);
+        ix = columnIndexes(src.name, header, COLUMNS[kind].required, COLUMNS[kind].optional);
         mapper = rowMapper(kind, ctx, blocks);
-        width = r.length;
+        byteMapper = byteRowMapper(kind, ctx, blocks);
+        width = header.length;
         continue;
       }
-      if (r.length !== width) throw new InputError(src.name, `expected ${width} columns as in the header, found ${r.length}`, f.line);
-      mapper!(r, ix, f, out);
+      if (chunk.width(i) !== width) throw new InputError(src.name, `expected ${width} columns as in the header, found ${chunk.width(i)}`, f.line);
+      if (byteMapper) byteMapper(chunk.first[i]!, ix, fields, out);
+      else mapper!(chunk.record(i), ix, f, out);
     }
     out.blocks = blocks.drain();
     yield out;
@@ -300,4 +309,115 @@ function rowMapper(kind: EthEtlKind, ctx: FileReadContext, blocks: BlockCollecto
 
 function countWithdrawals(text: string): number {
   return (text.match(/"index"/g) ?? []).length || 1;
+}
+
+/**
+ * Byte-level twins of the transactions and token_transfers mappers above (same checks in the same order, same
+ * transfers), writing into the batch's columns; undefined for the other kinds.
+ */
+function byteRowMapper(kind: EthEtlKind, ctx: FileReadContext, blocks: BlockCollector): ByteRowMapper | undefined {
+  const chain = ctx.chain;
+  const blockHash = new BlockHashReader(chain, blocks);
+  switch (kind) {
+    case 'transactions':
+      return (base, ix, fields, out) => {
+        const c = columnsOf(out, chain, fields.chunk.count);
+        const blockNumber = fields.int('block_number', base + ix.block_number!);
+        const time = ix.block_timestamp === undefined ? null : fields.optionalInt('block_timestamp', base + ix.block_timestamp);
+        const status = ix.receipt_status === undefined ? null : fields.optionalBool('receipt_status', base + ix.receipt_status);
+        const contract = ix.receipt_contract_address === undefined || fields.isEmpty(base + ix.receipt_contract_address) ? -1 : base + ix.receipt_contract_address;
+        if (contract >= 0) fields.checkAddress('receipt_contract_address', contract); // stored below when the transaction names no receiver
+        c.blockNumber.push(blockNumber);
+        fields.hash('hash', base + ix.hash!, c.txHash);
+        c.txIndex.push(fields.int('transaction_index', base + ix.transaction_index!));
+        fields.address('from_address', base + ix.from_address!, c.from);
+        const to = base + ix.to_address!;
+        fields.optionalAddress('to_address', fields.isEmpty(to) && contract >= 0 ? contract : to, c.to);
+        const amount = fields.amount('value', base + ix.value!);
+        c.amount.push(amount);
+        c.blockTime.push(time);
+        c.position.push(NATIVE_POSITION);
+        c.kind.push('native');
+        c.asset.push(NATIVE_ASSET);
+        c.success.push(status === null ? null : status ? 1 : 0);
+        c.flags.push(amount === '0' ? TRANSFER_FLAGS.zeroValue : 0);
+        c.scriptType.push(null);
+        blockHash.add(fields, ix.block_hash === undefined ? -1 : base + ix.block_hash, blockNumber, time);
+      };
+    case 'token_transfers': {
+      const tokens = new RecentTokens(chain);
+      const positions: string[] = [];
+      return (base, ix, fields, out) => {
+        const c = columnsOf(out, chain, fields.chunk.count);
+        const blockNumber = fields.int('block_number', base + ix.block_number!);
+        const time = ix.block_timestamp === undefined ? null : fields.optionalInt('block_timestamp', base + ix.block_timestamp);
+        const tokenField = base + ix.token_address!;
+        const tokenAt = fields.address('token_address', tokenField, c.asset); // (before reading c.asset.bytes, which this may replace)
+        const tokenFlags = tokens.flags(c.asset.bytes, tokenAt, () => fields.text(tokenField));
+        const amount = fields.amount('value', base + ix.value!);
+        fields.hash('transaction_hash', base + ix.transaction_hash!, c.txHash);
+        c.txIndex.push(ix.transaction_index === undefined ? null : fields.optionalInt('transaction_index', base + ix.transaction_index));
+        const logIndex = fields.int('log_index', base + ix.log_index!);
+        fields.address('from_address', base + ix.from_address!, c.from);
+        fields.address('to_address', base + ix.to_address!, c.to);
+        c.blockNumber.push(blockNumber);
+        c.blockTime.push(time);
+        c.position.push(logIndex < 4096 ? (positions[logIndex] ??= logPosition(logIndex)) : logPosition(logIndex));
+        c.kind.push('token');
+        c.amount.push(amount);
+        c.success.push(1);
+        c.flags.push(tokenFlags | (amount === '0' ? TRANSFER_FLAGS.zeroValue : 0));
+        c.scriptType.push(null);
+        blockHash.add(fields, ix.block_hash === undefined ? -1 : base + ix.block_hash, blockNumber, time);
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The unverifiedToken flag of the token contracts met last, matched by their bytes: a file of token transfers
+ * names a handful of contracts again and again, and a string per row just to look one up costs more.
+ */
+class RecentTokens {
+  private static readonly SIZE = 16;
+  private readonly bytes = new Uint8Array(RecentTokens.SIZE * 20);
+  private readonly flagsOf = new Int32Array(RecentTokens.SIZE);
+  private count = 0;
+  private next = 0;
+
+  constructor(private readonly chain: string) {}
+
+  /** Flags of the 20-byte contract address at `at` of `bytes`; `spelling` gives its text when it is not among the recent ones. */
+  flags(bytes: Uint8Array, at: number, spelling: () => string): number {
+    const known = this.bytes;
+    for (let e = 0; e < this.count; e++) {
+      let i = 0;
+      while (i < 20 && known[e * 20 + i] === bytes[at + i]) i++;
+      if (i === 20) return this.flagsOf[e]!;
+    }
+    const flags = allowedToken(this.chain, spelling()) ? 0 : TRANSFER_FLAGS.unverifiedToken;
+    const slot = this.count < RecentTokens.SIZE ? this.count++ : (this.next = (this.next + 1) % RecentTokens.SIZE);
+    known.set(bytes.subarray(at, at + 20), slot * 20);
+    this.flagsOf[slot] = flags;
+    return flags;
+  }
+}
+
+/** Records each row's block, checking its optional hash and making a string of it only while the block has none. */
+class BlockHashReader {
+  constructor(
+    private readonly chain: string,
+    private readonly blocks: BlockCollector,
+  ) {}
+
+  add(fields: ChunkFieldReader, field: number, blockNumber: number, time: number | null): void {
+    let hash: string | null = null;
+    if (field >= 0 && !fields.isEmpty(field)) {
+      fields.checkHash('block_hash', field);
+      if (!this.blocks.knowsHash(this.chain, blockNumber)) hash = fields.text(field).toLowerCase();
+    }
+    this.blocks.add(this.chain, blockNumber, hash, null, time);
+  }
 }

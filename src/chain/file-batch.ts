@@ -1,4 +1,5 @@
 import type { BlockRecord, TokenRecord } from '../store/transfer-store.js';
+import { TransferColumns } from './transfer-columns.js';
 import type { Transfer, UtxoInput } from './transfer.js';
 
 /** A receipt read from a file: sets the success (and created contract) of a stored transaction. */
@@ -13,6 +14,8 @@ export interface ReceiptStatus {
 /** What a file reader produces per chunk of records; the ingest writes it in the file's transaction. */
 export interface FileBatch {
   transfers: Transfer[];
+  /** Transfers read straight into the store's form (the CSV readers), at most one entry per chain. */
+  columns: TransferColumns[];
   inputs: UtxoInput[];
   blocks: (BlockRecord & { chain: string })[];
   receipts: ReceiptStatus[];
@@ -20,7 +23,20 @@ export interface FileBatch {
 }
 
 export function emptyBatch(): FileBatch {
-  return { transfers: [], inputs: [], blocks: [], receipts: [], tokens: [] };
+  return { transfers: [], columns: [], inputs: [], blocks: [], receipts: [], tokens: [] };
+}
+
+/** The batch's columns for a chain (added on first use, for about `capacity` rows). */
+export function columnsOf(batch: FileBatch, chain: string, capacity?: number): TransferColumns {
+  for (const c of batch.columns) if (c.chain === chain) return c;
+  const added = new TransferColumns(chain, capacity);
+  batch.columns.push(added);
+  return added;
+}
+
+/** Transfers in a batch, both forms. */
+export function transferCount(batch: FileBatch): number {
+  return batch.columns.reduce((n, c) => n + c.length, batch.transfers.length);
 }
 
 /** Shared by every file reader: where to count what was read but not stored, and what is known already. */
@@ -41,23 +57,41 @@ export function note(ctx: FileReadContext, text: string, count = 1): void {
 /** Remembers each block once per batch, keeping whatever hash/parent/time a row knew. */
 export class BlockCollector {
   private readonly seen = new Map<string, Map<number, BlockRecord & { chain: string }>>();
+  /** The record added last: rows of one block come together, and need no map look-up then. */
+  private last: (BlockRecord & { chain: string }) | undefined;
 
   add(chain: string, number: number, hash: string | null, parentHash: string | null, time: number | null): void {
+    const last = this.last;
+    if (last !== undefined && last.number === number && last.chain === chain) {
+      last.hash ??= hash;
+      last.parentHash ??= parentHash;
+      last.time ??= time;
+      return;
+    }
     let perChain = this.seen.get(chain);
     if (!perChain) this.seen.set(chain, (perChain = new Map()));
     const known = perChain.get(number);
     if (!known) {
-      perChain.set(number, { chain, number, hash, parentHash, time });
+      perChain.set(number, (this.last = { chain, number, hash, parentHash, time }));
       return;
     }
+    this.last = known;
     known.hash ??= hash;
     known.parentHash ??= parentHash;
     known.time ??= time;
   }
 
+  /** Whether the block has been collected with its hash since the last drain. */
+  knowsHash(chain: string, number: number): boolean {
+    const last = this.last;
+    const known = last !== undefined && last.number === number && last.chain === chain ? last : this.seen.get(chain)?.get(number);
+    return (known?.hash ?? null) !== null;
+  }
+
   drain(): (BlockRecord & { chain: string })[] {
     const out = [...this.seen.values()].flatMap((m) => [...m.values()]);
     this.seen.clear();
+    this.last = undefined;
     return out;
   }
 }

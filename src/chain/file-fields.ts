@@ -1,4 +1,6 @@
 import { InputError } from '../errors.js';
+import { fieldText, type CsvChunk } from './csv-records.js';
+import type { HexColumn } from './transfer-columns.js';
 
 /**
  * Field readers for export files. Each takes the raw text and throws an InputError naming the file, line
@@ -120,4 +122,144 @@ export function columnIndexes<R extends string, O extends string>(
   if (missing.length) throw new InputError(file, `missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, 1);
   for (const c of [...required, ...optional]) out[c] = at.get(c);
   return out as Record<R, number> & Record<O, number | undefined>;
+}
+
+/** Each byte's value as a hex digit, -1 for any other byte. */
+const HEX_DIGIT = (() => {
+  const table = new Int8Array(256).fill(-1);
+  for (let i = 0; i < 10; i++) table[48 + i] = i;
+  for (let i = 0; i < 6; i++) table[97 + i] = table[65 + i] = 10 + i;
+  return table;
+})();
+
+/**
+ * Decodes `0x` followed by exactly `2 * size` hex digits (either case) at `bytes[start, end)` into `out` at
+ * `at`; false when the bytes are anything else (`out` may then hold part of them).
+ *
+ * @example
+ * decodeHex(Buffer.from('0x0aFF'), 0, 6, 2, out, 0) // true, out[0] = 0x0a, out[1] = 0xff
+ */
+export function decodeHex(bytes: Uint8Array, start: number, end: number, size: number, out: Uint8Array, at: number): boolean {
+  if (end - start !== 2 + 2 * size || bytes[start] !== 48 || bytes[start + 1] !== 120) return false;
+  for (let i = start + 2, k = at; i < end; i += 2, k++) {
+    const high = HEX_DIGIT[bytes[i]!]!;
+    const low = HEX_DIGIT[bytes[i + 1]!]!;
+    if ((high | low) < 0) return false;
+    out[k] = (high << 4) | low;
+  }
+  return true;
+}
+
+/**
+ * The value of one to fifteen ASCII digits at `bytes[start, end)` (what FieldReader.int accepts), else -1.
+ *
+ * @example
+ * digitsValue(Buffer.from('x17000000'), 1, 9) // 17000000
+ */
+export function digitsValue(bytes: Uint8Array, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = bytes[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * FieldReader's checks on the byte fields of a CSV chunk: values are checked and converted without a string
+ * per field (hashes and addresses go straight into a HexColumn), and a bad value fails with the message
+ * FieldReader gives for its text. Fields are addressed by their index in the chunk.
+ *
+ * @example
+ * const fields = new ChunkFieldReader(new FieldReader('token_transfers.csv'));
+ * fields.chunk = chunk;
+ * fields.f.line = chunk.lines[i]!;
+ * fields.hash('transaction_hash', chunk.first[i]! + 4, columns.txHash);
+ */
+export class ChunkFieldReader {
+  chunk!: CsvChunk;
+  private readonly scratch = new Uint8Array(32);
+
+  constructor(readonly f: FieldReader) {}
+
+  /** Field `k` as text. */
+  text(k: number): string {
+    const c = this.chunk;
+    return fieldText(c.bytes, c.starts[k]!, c.ends[k]!, c.ascii);
+  }
+
+  isEmpty(k: number): boolean {
+    return this.chunk.starts[k] === this.chunk.ends[k];
+  }
+
+  /** A 32-byte hash into `column`; returns where its bytes are in `column.bytes`. */
+  hash(field: string, k: number, column: HexColumn): number {
+    const at = column.pushBytes();
+    if (!decodeHex(this.chunk.bytes, this.chunk.starts[k]!, this.chunk.ends[k]!, 32, column.bytes, at)) this.reject(field, k, (t) => this.f.hash(field, t));
+    return at;
+  }
+
+  /** A 20-byte address into `column`; returns where its bytes are in `column.bytes`. */
+  address(field: string, k: number, column: HexColumn): number {
+    const at = column.pushBytes();
+    if (!decodeHex(this.chunk.bytes, this.chunk.starts[k]!, this.chunk.ends[k]!, 20, column.bytes, at)) this.reject(field, k, (t) => this.f.address(field, t));
+    return at;
+  }
+
+  /** A 20-byte address, or null when the field is empty, into `column`. */
+  optionalAddress(field: string, k: number, column: HexColumn): void {
+    if (this.isEmpty(k)) column.push(null);
+    else this.address(field, k, column);
+  }
+
+  /** Checks that field `k` is a 32-byte hash without keeping it. */
+  checkHash(field: string, k: number): void {
+    if (!decodeHex(this.chunk.bytes, this.chunk.starts[k]!, this.chunk.ends[k]!, 32, this.scratch, 0)) this.reject(field, k, (t) => this.f.hash(field, t));
+  }
+
+  /** Checks that field `k` is a 20-byte address without keeping it. */
+  checkAddress(field: string, k: number): void {
+    if (!decodeHex(this.chunk.bytes, this.chunk.starts[k]!, this.chunk.ends[k]!, 20, this.scratch, 0)) this.reject(field, k, (t) => this.f.address(field, t));
+  }
+
+  int(field: string, k: number): number {
+    const n = digitsValue(this.chunk.bytes, this.chunk.starts[k]!, this.chunk.ends[k]!);
+    return n >= 0 ? n : this.reject(field, k, (t) => this.f.int(field, t));
+  }
+
+  optionalInt(field: string, k: number): number | null {
+    return this.isEmpty(k) ? null : this.int(field, k);
+  }
+
+  /** An exact non-negative integer of any size, as decimal text without leading zeros (what FieldReader.bigint reads). */
+  amount(field: string, k: number): string {
+    const bytes = this.chunk.bytes;
+    const end = this.chunk.ends[k]!;
+    let start = this.chunk.starts[k]!;
+    if (start === end) return this.reject(field, k, (t) => this.f.bigint(field, t));
+    for (let i = start; i < end; i++) {
+      const c = bytes[i]!;
+      if (c < 48 || c > 57) return this.reject(field, k, (t) => this.f.bigint(field, t));
+    }
+    while (start < end - 1 && bytes[start] === 48) start++;
+    return fieldText(bytes, start, end, true);
+  }
+
+  optionalBool(field: string, k: number): boolean | null {
+    const bytes = this.chunk.bytes;
+    const start = this.chunk.starts[k]!;
+    const length = this.chunk.ends[k]! - start;
+    if (length === 0) return null;
+    if (length === 1 && bytes[start] === 49) return true;
+    if (length === 1 && bytes[start] === 48) return false;
+    return this.f.optionalBool(field, this.text(k));
+  }
+
+  /** Fails with the message the string reader gives for the field's text. */
+  private reject(field: string, k: number, check: (text: string) => unknown): never {
+    check(this.text(k));
+    return this.f.fail(field, `unreadable value ${JSON.stringify(this.text(k))}`);
+  }
 }

@@ -14,7 +14,7 @@ const STETH = '0xae7ab96520de3a18e5e111b5eaab095312d7fe84';
 async function read(text: string, known: Record<string, number> = {}): Promise<Transfer[]> {
   const ctx: FileReadContext = { chain: 'ethereum', notes: new Map(), tokenDecimals: (_c, a) => known[a] ?? null };
   const out: Transfer[] = [];
-  for await (const b of readGenericTransfersCsv(memorySource('g.csv', text), ctx)) out.push(...b.transfers);
+  for await (const b of readGenericTransfersCsv(memorySource('g.csv', text), ctx)) for (const c of b.columns) out.push(...c.toTransfers());
   return out;
 }
 

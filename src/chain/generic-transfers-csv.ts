@@ -1,13 +1,14 @@
 import { InputError } from '../errors.js';
 import type { SourceFile } from '../lists/source.js';
-import { CHAINS, requireChain } from './chains.js';
-import { readCsvRecords } from './csv-records.js';
-import { BlockCollector, emptyBatch, type FileBatch, type FileReadContext } from './file-batch.js';
-import { FieldReader, allDigits, columnIndexes } from './file-fields.js';
+import { CHAINS, requireChain, type ChainName } from './chains.js';
+import { readCsvChunks } from './csv-records.js';
+import { BlockCollector, columnsOf, emptyBatch, type FileBatch, type FileReadContext } from './file-batch.js';
+import { ChunkFieldReader, FieldReader, allDigits, columnIndexes, digitsValue } from './file-fields.js';
 import { allowedToken } from './token-allowlist.js';
-import { intrinsicFlags } from './transfer-flags.js';
-import { NATIVE_ASSET, NATIVE_POSITION, genericPosition, logPosition, tracePosition, utxoOutputPosition, type Transfer, type TransferKind } from './transfer.js';
-import { parseUnits } from './units.js';
+import type { HexColumn } from './transfer-columns.js';
+import { TRANSFER_FLAGS } from './transfer-flags.js';
+import { NATIVE_ASSET, NATIVE_POSITION, genericPosition, logPosition, tracePosition, utxoOutputPosition, type TransferKind } from './transfer.js';
+import { parseUnitsText } from './units.js';
 
 /** Required columns of the generic transfers CSV, in the documented order (docs/chain.md). */
 export const GENERIC_COLUMNS = ['chain', 'tx_hash', 'block_number', 'timestamp', 'tx_index', 'position', 'from', 'to', 'asset', 'amount'] as const;
@@ -26,102 +27,143 @@ export function isGenericHeader(header: readonly string[]): boolean {
 
 /**
  * Reads the generic transfers CSV (for data from any other tool, e.g. an explorer export): amounts in whole
- * units of the asset, converted exactly with the asset's decimals. See docs/chain.md for the format.
+ * units of the asset, converted exactly with the asset's decimals. See docs/chain.md for the format. Rows
+ * go straight from the file's bytes into the store's form (`batch.columns`, one per chain).
  *
  * @example
  * for await (const batch of readGenericTransfersCsv(fileSource('bybit-hop1.csv'), ctx)) store.write(…);
  */
 export async function* readGenericTransfersCsv(src: SourceFile, ctx: FileReadContext): AsyncGenerator<FileBatch> {
   const f: FieldReader = new FieldReader(src.name);
+  const fields = new ChunkFieldReader(f);
   const blocks = new BlockCollector();
-  let ix: ReturnType<typeof columnIndexes<(typeof GENERIC_COLUMNS)[number], (typeof GENERIC_OPTIONAL_COLUMNS)[number]>> | undefined;
+  let row: GenericRowReader | undefined;
   let width = 0;
-  for await (const chunk of readCsvRecords(src, { onBytes: ctx.onBytes })) {
+  for await (const chunk of readCsvChunks(src, { onBytes: ctx.onBytes })) {
     const out = emptyBatch();
-    for (let i = 0; i < chunk.records.length; i++) {
-      const r = chunk.records[i]!;
+    fields.chunk = chunk;
+    for (let i = 0; i < chunk.count; i++) {
       f.line = chunk.lines[i]!;
-      if (!ix) {
-        ix = columnIndexes(src.name, r, GENERIC_COLUMNS, GENERIC_OPTIONAL_COLUMNS);
-        width = r.length;
+      if (!row) {
+        const header = chunk.record(i);
+        row = new GenericRowReader(columnIndexes(src.name, header, GENERIC_COLUMNS, GENERIC_OPTIONAL_COLUMNS), fields, ctx);
+        width = header.length;
         continue;
       }
-      if (r.length !== width) throw new InputError(src.name, `expected ${width} columns as in the header, found ${r.length}`, f.line);
-      const t = genericRow(r, ix, f, ctx);
-      out.transfers.push(t);
-      blocks.add(t.chain, t.blockNumber, null, null, t.blockTime);
+      if (chunk.width(i) !== width) throw new InputError(src.name, `expected ${width} columns as in the header, found ${chunk.width(i)}`, f.line);
+      row.read(chunk.first[i]!, out, blocks);
     }
     out.blocks = blocks.drain();
     yield out;
   }
-  if (!ix) throw new InputError(src.name, 'the file is empty: no header row', 1);
+  if (!row) throw new InputError(src.name, 'the file is empty: no header row', 1);
 }
 
-function genericRow(
-  r: readonly string[],
-  ix: Record<(typeof GENERIC_COLUMNS)[number], number> & Record<(typeof GENERIC_OPTIONAL_COLUMNS)[number], number | undefined>,
-  f: FieldReader,
-  ctx: FileReadContext,
-): Transfer {
-  const chain = requireChain(r[ix.chain] ?? '', f.file, f.line, 'chain');
-  const evm = CHAINS[chain].family === 'evm';
-  const txHash = evm ? f.hash('tx_hash', r[ix.tx_hash]) : btcHash(f, r[ix.tx_hash]);
-  const blockNumber = f.int('block_number', r[ix.block_number]);
-  const blockTime = parseTimestamp(f, r[ix.timestamp] ?? '');
-  const txIndex = f.optionalInt('tx_index', r[ix.tx_index]);
-  const position = f.int('position', r[ix.position]);
-  const from = party(f, 'from', r[ix.from], evm);
-  const to = party(f, 'to', r[ix.to], evm);
-  const assetText = (r[ix.asset] ?? '').trim();
-  const asset = assetText.toLowerCase() === NATIVE_ASSET ? NATIVE_ASSET : evm ? f.address('asset', assetText) : f.fail('asset', `only "native" is supported on ${chain}`);
-  const kindText = ix.kind === undefined ? '' : (r[ix.kind] ?? '').trim().toLowerCase();
-  let kind: TransferKind;
-  if (kindText === '') kind = asset !== NATIVE_ASSET ? 'token' : evm ? (position === 0 ? 'native' : 'internal') : 'utxo';
-  else if (kindText === 'native' || kindText === 'internal' || kindText === 'token' || kindText === 'utxo') kind = kindText;
-  else f.fail('kind', `expected native, internal, token or utxo, got "${kindText}"`);
-  if ((kind === 'token') !== (asset !== NATIVE_ASSET)) f.fail('kind', `kind ${kind} does not go with asset ${asset}`);
-  if (kind === 'native' && position !== 0) f.fail('position', 'a native row is the transaction\'s own value: its position must be 0 (use kind "internal" for calls inside it)');
-  const decimalsText = ix.decimals === undefined ? '' : (r[ix.decimals] ?? '').trim();
-  const known = asset === NATIVE_ASSET ? CHAINS[chain].nativeDecimals : (allowedToken(chain, asset)?.decimals ?? ctx.tokenDecimals(chain, asset));
-  let decimals = known;
-  if (decimalsText !== '') {
-    const stated = f.int('decimals', decimalsText);
-    if (known !== null && stated !== known) f.fail('decimals', `the row says ${stated} decimals but ${asset} has ${known}`);
-    decimals = stated;
+type GenericIndexes = Record<(typeof GENERIC_COLUMNS)[number], number> & Record<(typeof GENERIC_OPTIONAL_COLUMNS)[number], number | undefined>;
+
+/** Reads one row of the generic CSV into the batch's columns of its chain. */
+class GenericRowReader {
+  private readonly f: FieldReader;
+
+  constructor(
+    private readonly ix: GenericIndexes,
+    private readonly fields: ChunkFieldReader,
+    private readonly ctx: FileReadContext,
+  ) {
+    this.f = fields.f;
   }
-  if (decimals === null) f.fail('decimals', `decimals of token ${asset} are unknown: add a "decimals" column (amounts are in whole units)`);
-  const amountText = (r[ix.amount] ?? '').trim();
-  const parsed = parseUnits(amountText, decimals);
-  if (!('value' in parsed)) f.fail('amount', parsed.error);
-  const successText = ix.success === undefined ? '' : r[ix.success];
-  const success = successText === '' || successText === undefined ? (kind === 'token' ? true : null) : f.optionalBool('success', successText);
-  const logIndexText = ix.log_index === undefined ? '' : (r[ix.log_index] ?? '').trim();
-  const traceText = ix.trace_address === undefined ? '' : (r[ix.trace_address] ?? '').trim();
-  if (logIndexText !== '' && kind !== 'token') f.fail('log_index', 'only token rows have a log index');
-  if (traceText !== '' && kind !== 'internal') f.fail('trace_address', 'only internal rows have a trace address');
-  let pos: string;
-  if (kind === 'native') pos = NATIVE_POSITION;
-  else if (kind === 'utxo') pos = utxoOutputPosition(position);
-  else if (logIndexText !== '') pos = logPosition(f.int('log_index', logIndexText));
-  else if (traceText !== '') pos = tracePosition(traceText.split('.').map((p) => f.int('trace_address', p)));
-  // Without the source's own log index or trace address the row keeps its own key space, so it can never be
-  // mistaken for a different movement of node data.
-  else pos = genericPosition(position);
-  return {
-    chain,
-    blockNumber,
-    blockTime,
-    txHash,
-    txIndex,
-    position: pos,
-    kind,
-    from,
-    to,
-    asset,
-    amount: parsed.value,
-    success,
-    flags: intrinsicFlags(chain, asset, parsed.value),
-  };
+
+  read(base: number, out: FileBatch, blocks: BlockCollector): void {
+    const { ix, fields } = this;
+    const f: FieldReader = this.f; // (declared type: f.fail narrows as a never-returning call)
+    const chain = requireChain(fields.text(base + ix.chain), f.file, f.line, 'chain');
+    const evm = CHAINS[chain].family === 'evm';
+    const c = columnsOf(out, chain, fields.chunk.count);
+    if (evm) fields.hash('tx_hash', base + ix.tx_hash, c.txHash);
+    else c.txHash.push(btcHash(f, fields.text(base + ix.tx_hash)));
+    const blockNumber = fields.int('block_number', base + ix.block_number);
+    const timestamp = base + ix.timestamp;
+    const unix = fields.chunk.ends[timestamp]! - fields.chunk.starts[timestamp]! <= 12 ? digitsValue(fields.chunk.bytes, fields.chunk.starts[timestamp]!, fields.chunk.ends[timestamp]!) : -1;
+    const blockTime = unix >= 0 ? unix : parseTimestamp(f, fields.text(timestamp));
+    const txIndex = fields.optionalInt('tx_index', base + ix.tx_index);
+    const position = fields.int('position', base + ix.position);
+    this.party('from', base + ix.from, evm, c.from);
+    this.party('to', base + ix.to, evm, c.to);
+    const asset = this.fieldIs(base + ix.asset, NATIVE_ASSET) ? NATIVE_ASSET : this.asset(chain, evm, fields.text(base + ix.asset).trim());
+    c.asset.push(asset);
+    const kindText = ix.kind === undefined ? '' : fields.text(base + ix.kind).trim().toLowerCase();
+    let kind: TransferKind;
+    if (kindText === '') kind = asset !== NATIVE_ASSET ? 'token' : evm ? (position === 0 ? 'native' : 'internal') : 'utxo';
+    else if (kindText === 'native' || kindText === 'internal' || kindText === 'token' || kindText === 'utxo') kind = kindText;
+    else f.fail('kind', `expected native, internal, token or utxo, got "${kindText}"`);
+    if ((kind === 'token') !== (asset !== NATIVE_ASSET)) f.fail('kind', `kind ${kind} does not go with asset ${asset}`);
+    if (kind === 'native' && position !== 0) f.fail('position', 'a native row is the transaction\'s own value: its position must be 0 (use kind "internal" for calls inside it)');
+    const decimalsText = ix.decimals === undefined ? '' : fields.text(base + ix.decimals).trim();
+    const known = asset === NATIVE_ASSET ? CHAINS[chain].nativeDecimals : (allowedToken(chain, asset)?.decimals ?? this.ctx.tokenDecimals(chain, asset));
+    let decimals = known;
+    if (decimalsText !== '') {
+      const stated = f.int('decimals', decimalsText);
+      if (known !== null && stated !== known) f.fail('decimals', `the row says ${stated} decimals but ${asset} has ${known}`);
+      decimals = stated;
+    }
+    if (decimals === null) f.fail('decimals', `decimals of token ${asset} are unknown: add a "decimals" column (amounts are in whole units)`);
+    const parsed = parseUnitsText(fields.text(base + ix.amount).trim(), decimals);
+    if (!('value' in parsed)) f.fail('amount', parsed.error);
+    const successText = ix.success === undefined ? '' : fields.text(base + ix.success);
+    const success = successText === '' ? (kind === 'token' ? true : null) : f.optionalBool('success', successText);
+    const logIndexText = ix.log_index === undefined ? '' : fields.text(base + ix.log_index).trim();
+    const traceText = ix.trace_address === undefined ? '' : fields.text(base + ix.trace_address).trim();
+    if (logIndexText !== '' && kind !== 'token') f.fail('log_index', 'only token rows have a log index');
+    if (traceText !== '' && kind !== 'internal') f.fail('trace_address', 'only internal rows have a trace address');
+    let pos: string;
+    if (kind === 'native') pos = NATIVE_POSITION;
+    else if (kind === 'utxo') pos = utxoOutputPosition(position);
+    else if (logIndexText !== '') pos = logPosition(f.int('log_index', logIndexText));
+    else if (traceText !== '') pos = tracePosition(traceText.split('.').map((p) => f.int('trace_address', p)));
+    // Without the source's own log index or trace address the row keeps its own key space, so it can never be
+    // mistaken for a different movement of node data.
+    else pos = genericPosition(position);
+    c.blockNumber.push(blockNumber);
+    c.blockTime.push(blockTime);
+    c.txIndex.push(txIndex);
+    c.position.push(pos);
+    c.kind.push(kind);
+    c.amount.push(parsed.value);
+    c.success.push(success === null ? null : success ? 1 : 0);
+    c.flags.push((parsed.value === '0' ? TRANSFER_FLAGS.zeroValue : 0) | (asset !== NATIVE_ASSET && !allowedToken(chain, asset) ? TRANSFER_FLAGS.unverifiedToken : 0));
+    c.scriptType.push(null);
+    blocks.add(chain, blockNumber, null, null, blockTime);
+  }
+
+  /** A sender or receiver: empty means none; surrounding spaces are ignored. */
+  private party(field: 'from' | 'to', k: number, evm: boolean, column: HexColumn): void {
+    const { bytes, starts, ends } = this.fields.chunk;
+    const start = starts[k]!;
+    const end = ends[k]!;
+    if (evm && end > start && bytes[start]! > 32 && bytes[end - 1]! > 32) {
+      this.fields.address(field, k, column);
+      return;
+    }
+    const t = this.fields.text(k).trim();
+    if (t === '') return column.push(null);
+    if (evm) return column.push(this.f.address(field, t));
+    if (!/^[A-Za-z0-9,]{14,120}$/.test(t)) this.f.fail(field, `not an address: "${t}"`);
+    column.push(t);
+  }
+
+  private asset(chain: ChainName, evm: boolean, text: string): string {
+    if (text.toLowerCase() === NATIVE_ASSET) return NATIVE_ASSET;
+    return evm ? this.f.address('asset', text) : this.f.fail('asset', `only "native" is supported on ${chain}`);
+  }
+
+  /** Whether field `k` is exactly `text` (ASCII). */
+  private fieldIs(k: number, text: string): boolean {
+    const { bytes, starts, ends } = this.fields.chunk;
+    const start = starts[k]!;
+    if (ends[k]! - start !== text.length) return false;
+    for (let i = 0; i < text.length; i++) if (bytes[start + i] !== text.charCodeAt(i)) return false;
+    return true;
+  }
 }
 
 /** ISO-8601 (a missing zone means UTC; a space may stand for the T) or Unix seconds. */
@@ -135,14 +177,6 @@ export function parseTimestamp(f: FieldReader, text: string): number {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) f.fail('timestamp', `not a real date: "${t}"`);
   return Math.floor(ms / 1000);
-}
-
-function party(f: FieldReader, field: 'from' | 'to', text: string | undefined, evm: boolean): string | null {
-  const t = (text ?? '').trim();
-  if (t === '') return null;
-  if (evm) return f.address(field, t);
-  if (!/^[A-Za-z0-9,]{14,120}$/.test(t)) f.fail(field, `not an address: "${t}"`);
-  return t;
 }
 
 function btcHash(f: FieldReader, text: string | undefined): string {

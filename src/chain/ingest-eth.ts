@@ -1,11 +1,11 @@
 import type { BlockRecord, TransferStore, WriteResult } from '../store/transfer-store.js';
-import { ReorgTooDeepError, RpcDataError } from './chain-errors.js';
+import { addWritten, rollBackToCommonAncestor, runBlockLoop, type Reorg } from './block-loop.js';
+import { RpcDataError } from './chain-errors.js';
 import { detectEthCapabilities, fetchEthBlocks, type EthNodeCapabilities, type FetchedEthBlock } from './eth-rpc-source.js';
 import { ethBlockTransfers, type FrameSkip } from './eth-transfers.js';
 import { hexToSafeInteger, normalizeHash, toHexQuantity } from './hex.js';
 import { isJsonObject } from './lossless-json.js';
 import type { RpcClient } from './rpc-client.js';
-import { sleep } from './sleep.js';
 import { fetchTokenMetadata } from './token-metadata.js';
 import { NATIVE_ASSET } from './transfer.js';
 
@@ -31,12 +31,8 @@ export interface EthIngestOptions {
   onReorg?: (r: EthReorg) => void;
 }
 
-export interface EthReorg {
-  /** The block whose parent did not match the stored chain. */
-  detectedAt: number;
-  commonAncestor: number;
-  dropped: { transfers: number; inputs: number; blocks: number };
-}
+/** `detectedAt` is the block whose parent did not match the stored chain. */
+export type EthReorg = Reorg;
 
 export interface EthIngestReport {
   chain: string;
@@ -98,42 +94,19 @@ export async function ingestEthereum(store: TransferStore, client: RpcClient, op
     return normalizeHash(b.hash) ?? null;
   };
 
-  /** Walks back from `below` to the highest block where the node and the store agree, then rolls back. */
   const rollBack = async (detectedAt: number): Promise<number> => {
-    for (let k = detectedAt - 1; k >= Math.max(0, detectedAt - 1 - maxReorgDepth); k--) {
-      const stored = store.storedBlockHash(chain, k);
-      if (stored === null || stored === (await nodeBlockHash(k))) {
-        const dropped = store.rollbackAbove(chain, k);
-        const reorg = { detectedAt, commonAncestor: k, dropped };
-        report.reorgs.push(reorg);
-        options.onReorg?.(reorg);
-        return k;
-      }
-    }
-    throw new ReorgTooDeepError(chain, detectedAt, maxReorgDepth);
+    const reorg = await rollBackToCommonAncestor(store, chain, detectedAt, maxReorgDepth, nodeBlockHash);
+    report.reorgs.push(reorg);
+    options.onReorg?.(reorg);
+    return reorg.commonAncestor;
   };
 
-  let next = store.firstMissingBlock(chain, sourceId, options.from);
   const tokenMetadata = options.tokenMetadata ?? true;
   let caps: EthNodeCapabilities | null = null;
-  // Without --follow the run ends at the head seen when it started.
-  const fixedLast = options.follow ? undefined : (options.to ?? (await head()));
 
-  for (;;) {
-    if (options.signal?.aborted) break;
-    const last = fixedLast ?? Math.min(options.to ?? Number.MAX_SAFE_INTEGER, await head());
-    if (next > last && !options.follow) break;
-    // A stored tip the node no longer has means the chain moved while we were away.
-    const cp = store.checkpoint(chain, sourceId);
-    if (cp?.blockHash && cp.blockNumber === next - 1 && cp.blockNumber <= last + confirmations) {
-      const nodeHash = await nodeBlockHash(cp.blockNumber);
-      if (nodeHash !== null && nodeHash !== cp.blockHash) next = (await rollBack(cp.blockNumber + 1)) + 1;
-    }
-    if (next > last) {
-      if (!options.follow || (options.to !== undefined && next > options.to)) break;
-      await sleep(options.pollMs ?? 4000, options.signal);
-      continue;
-    }
+  /** Fetches windows of blocks ahead and writes them strictly in order; returns where to go on. */
+  const ingest = async (from: number, last: number): Promise<number> => {
+    let next = from;
     report.startedAt ??= next;
     if (!caps) {
       caps = await detectEthCapabilities(client, next);
@@ -143,8 +116,6 @@ export async function ingestEthereum(store: TransferStore, client: RpcClient, op
     if (caps.traces === 'none' && !report.warnings.some((w) => w.startsWith('no internal'))) {
       report.warnings.push('no internal transfers: the node offers neither trace_block nor debug_traceBlockByNumber (callTracer)');
     }
-
-    // Fetch windows ahead, write them strictly in order.
     const pending: { promise: Promise<FetchedEthBlock[]> }[] = [];
     let cursor = next;
     const refill = () => {
@@ -157,20 +128,14 @@ export async function ingestEthereum(store: TransferStore, client: RpcClient, op
       }
     };
     refill();
-    let reorged = false;
     while (pending.length > 0) {
       if (options.signal?.aborted) break;
       const fetched = await pending.shift()!.promise;
       let previousHash: string | null = store.storedBlockHash(chain, fetched[0]!.block.number - 1);
       for (const f of fetched) {
-        if (previousHash !== null && f.block.parentHash !== previousHash) {
-          next = (await rollBack(f.block.number)) + 1;
-          reorged = true;
-          break;
-        }
+        if (previousHash !== null && f.block.parentHash !== previousHash) return (await rollBack(f.block.number)) + 1;
         previousHash = f.block.hash;
       }
-      if (reorged) break;
       const transfers = fetched.flatMap((f) =>
         ethBlockTransfers(chain, f.block, f.receipts, f.frames, (reason) => {
           report.skippedFrames[reason] = (report.skippedFrames[reason] ?? 0) + 1;
@@ -184,17 +149,34 @@ export async function ingestEthereum(store: TransferStore, client: RpcClient, op
         tokens = await fetchTokenMetadata(client, chain, unknown);
         report.tokensFetched += tokens.length;
       }
-      const w = store.write({ chain, sourceId, transfers, blocks, tokens, checkpoint: { blockNumber: lastFetched.number, blockHash: lastFetched.hash } });
-      report.written.inserted += w.inserted;
-      report.written.enriched += w.enriched;
-      report.written.duplicates += w.duplicates;
+      addWritten(report.written, store.write({ chain, sourceId, transfers, blocks, tokens, checkpoint: { blockNumber: lastFetched.number, blockHash: lastFetched.hash } }));
       report.blocks += fetched.length;
       report.lastBlock = lastFetched.number;
       next = lastFetched.number + 1;
       options.onProgress?.({ block: lastFetched.number, to: last, transfers: report.written.inserted });
       refill();
     }
-  }
+    return next;
+  };
+
+  await runBlockLoop({
+    start: store.firstMissingBlock(chain, sourceId, options.from),
+    ...(options.to !== undefined && { to: options.to }),
+    ...(options.follow !== undefined && { follow: options.follow }),
+    ...(options.signal && { signal: options.signal }),
+    pollMs: options.pollMs ?? 4000,
+    head,
+    // A stored tip the node no longer has means the chain moved while we were away.
+    check: async (next, last) => {
+      const cp = store.checkpoint(chain, sourceId);
+      if (cp?.blockHash && cp.blockNumber === next - 1 && cp.blockNumber <= last + confirmations) {
+        const nodeHash = await nodeBlockHash(cp.blockNumber);
+        if (nodeHash !== null && nodeHash !== cp.blockHash) return (await rollBack(cp.blockNumber + 1)) + 1;
+      }
+      return next;
+    },
+    ingest,
+  });
   return report;
 }
 

@@ -2,14 +2,16 @@ import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { fileSource } from '../lists/source.js';
-import type { TransferStore, WriteResult } from '../store/transfer-store.js';
+import type { BlockRecord, TransferStore, WriteResult } from '../store/transfer-store.js';
 import { readBitcoinEtlJson } from './bitcoin-etl-files.js';
 import { CHAINS, requireChain } from './chains.js';
 import { readCryoParquet } from './cryo-parquet.js';
 import { ETH_ETL_KIND_ORDER, readEthereumEtlCsv, readEthereumEtlJson } from './ethereum-etl-files.js';
-import type { FileBatch, FileReadContext } from './file-batch.js';
+import { transferCount, type FileBatch, type FileReadContext } from './file-batch.js';
 import { PHVAZ_HEADER, detectChainFileFormat, guessEthEtlKind, type ChainFileFormat } from './file-formats.js';
 import { readGenericTransfersCsv } from './generic-transfers-csv.js';
+import type { TransferColumns } from './transfer-columns.js';
+import type { Transfer, UtxoInput } from './transfer.js';
 
 export interface FilesIngestOptions {
   /** Chain of ethereum-etl, bitcoin-etl and cryo files (they do not say); default ethereum, bitcoin for bitcoin-etl. */
@@ -76,7 +78,9 @@ export async function ingestFiles(store: TransferStore, paths: readonly string[]
 
   const totalBytes = files.reduce((n, f) => n + statSync(f.file).size, 0);
   const report: FilesIngestReport = { files: [], skipped, backfilled: { txIndex: 0, blockTime: 0 }, lookalikes: 0 };
-  const touched = new Map<string, { lo: number; hi: number }>();
+  const touched = new Map<string, TouchedRange>();
+  // Transfers stored before this import may lack what its files know (see backfill below).
+  const storedBefore = store.hasTransfers();
   store.beginBulkLoad(Math.floor(totalBytes / 150));
   try {
     for (const { file, format } of files) {
@@ -86,14 +90,15 @@ export async function ingestFiles(store: TransferStore, paths: readonly string[]
       report.files.push(result.result);
       for (const [chain, range] of result.touched) {
         const t = touched.get(chain);
-        touched.set(chain, t ? { lo: Math.min(t.lo, range.lo), hi: Math.max(t.hi, range.hi) } : range);
+        touched.set(chain, t ? { lo: Math.min(t.lo, range.lo), hi: Math.max(t.hi, range.hi), incomplete: t.incomplete || range.incomplete } : range);
       }
     }
   } finally {
     store.endBulkLoad();
   }
-  for (const [chain, { lo, hi }] of touched) {
-    const b = store.backfill(chain, lo, hi);
+  for (const [chain, { lo, hi, incomplete }] of touched) {
+    // Nothing to fill when every transfer read knew its transaction index and time and nothing older is stored.
+    const b = incomplete || storedBefore ? store.backfill(chain, lo, hi) : { txIndex: 0, blockTime: 0 };
     report.backfilled.txIndex += b.txIndex;
     report.backfilled.blockTime += b.blockTime;
     if ((options.lookalikes ?? true) && CHAINS[chain as keyof typeof CHAINS]?.family === 'evm') report.lookalikes += store.detectLookalikes(chain).length;
@@ -107,7 +112,7 @@ async function ingestOne(
   format: ChainFileFormat,
   chain: string,
   options: FilesIngestOptions,
-): Promise<{ result: FileIngestResult; touched: Map<string, { lo: number; hi: number }> }> {
+): Promise<{ result: FileIngestResult; touched: Map<string, TouchedRange> }> {
   const src = fileSource(file);
   const ctx: FileReadContext = {
     chain,
@@ -127,7 +132,7 @@ async function ingestOne(
     tokens: 0,
     notes: [],
   };
-  const touched = new Map<string, { lo: number; hi: number }>();
+  const touched = new Map<string, TouchedRange>();
   const sources = new Map<string, number>();
   const sourceOf = (c: string) => {
     let id = sources.get(c);
@@ -147,27 +152,32 @@ async function ingestOne(
 
   await store.inTransaction(async () => {
     for await (const batch of batches) {
-      result.transfersRead += batch.transfers.length;
-      const byChain = new Map<string, FileBatch>();
+      result.transfersRead += transferCount(batch);
+      const byChain = new Map<string, { transfers: Transfer[]; columns?: TransferColumns; inputs: UtxoInput[]; blocks: BlockRecord[] }>();
       const part = (c: string) => {
         let p = byChain.get(c);
-        if (!p) byChain.set(c, (p = { transfers: [], inputs: [], blocks: [], receipts: [], tokens: [] }));
+        if (!p) byChain.set(c, (p = { transfers: [], inputs: [], blocks: [] }));
         return p;
       };
       for (const t of batch.transfers) part(t.chain).transfers.push(t);
+      for (const columns of batch.columns) if (columns.length > 0) part(columns.chain).columns = columns;
       for (const i of batch.inputs) part(i.chain).inputs.push(i);
       for (const b of batch.blocks) part(b.chain).blocks.push(b);
       for (const [c, p] of byChain) {
-        const w = store.write({ chain: c, sourceId: sourceOf(c), transfers: p.transfers, inputs: p.inputs, blocks: p.blocks });
+        const w = store.write({ chain: c, sourceId: sourceOf(c), ...p });
         result.written.inserted += w.inserted;
         result.written.enriched += w.enriched;
         result.written.duplicates += w.duplicates;
         result.written.inputsInserted += w.inputsInserted;
         result.blocks += p.blocks.length;
+        let t = touched.get(c);
         for (const b of p.blocks) {
-          const t = touched.get(c);
-          touched.set(c, t ? { lo: Math.min(t.lo, b.number), hi: Math.max(t.hi, b.number) } : { lo: b.number, hi: b.number });
+          if (t) {
+            t.lo = Math.min(t.lo, b.number);
+            t.hi = Math.max(t.hi, b.number);
+          } else touched.set(c, (t = { lo: b.number, hi: b.number, incomplete: false }));
         }
+        if (t && !t.incomplete) t.incomplete = p.transfers.some((x) => x.txIndex === null || x.blockTime === null) || (p.columns?.incomplete() ?? false);
       }
       if (batch.receipts.length) {
         const applied = store.applyReceiptStatus(chain, batch.receipts);
@@ -184,6 +194,13 @@ async function ingestOne(
   result.chains = [...sources.keys()];
   result.notes = [...ctx.notes].map(([text, n]) => `${n} × ${text}`);
   return { result, touched };
+}
+
+/** The blocks a file touched on a chain, and whether a transfer it stored lacks its transaction index or time. */
+interface TouchedRange {
+  lo: number;
+  hi: number;
+  incomplete: boolean;
 }
 
 function orderOf(format: ChainFileFormat, head: string): number {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatUnits, parseUnits } from './units.js';
+import { formatUnits, parseUnits, parseUnitsText } from './units.js';
 
 describe('exact unit conversion', () => {
   it('parses decimal amounts without floating point', () => {
@@ -16,6 +16,20 @@ describe('exact unit conversion', () => {
     expect(parseUnits('1e18', 18)).toEqual({ error: '"1e18" is in exponent notation; write the amount out in full' });
     expect(parseUnits('-1', 18)).toEqual({ error: '"-1" is not a non-negative decimal number' });
     expect(parseUnits('', 18)).toEqual({ error: '"" is not a non-negative decimal number' });
+  });
+
+  it('parseUnitsText accepts and refuses exactly what the regular expression it replaces does, with the same value', () => {
+    const DECIMAL = /^(\d+)(?:\.(\d*))?$/;
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('0', '1', '9', '.', 'e', '-', ' ', '٣'), maxLength: 12 }), fc.integer({ min: 0, max: 20 }), (text, decimals) => {
+        const m = DECIMAL.exec(text);
+        const fraction = (m?.[2] ?? '').replace(/0+$/, '');
+        const expected = !m ? undefined : fraction.length > decimals ? undefined : BigInt((m[1] ?? '0') + fraction.padEnd(decimals, '0')).toString();
+        const parsed = parseUnitsText(text, decimals);
+        expect('value' in parsed ? parsed.value : undefined).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('formatUnits and parseUnits round-trip every amount', () => {

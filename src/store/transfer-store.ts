@@ -3,12 +3,14 @@ import { sql, type Kysely } from 'kysely';
 import { nativeDecimals } from '../chain/chains.js';
 import { findLookalikes, type Lookalike } from '../chain/lookalike.js';
 import { allowedToken } from '../chain/token-allowlist.js';
+import { TransferColumns, storedHex } from '../chain/transfer-columns.js';
 import { TRANSFER_FLAGS } from '../chain/transfer-flags.js';
 import { NATIVE_ASSET, NATIVE_POSITION, type Transfer, type TransferKind, type UtxoInput } from '../chain/transfer.js';
 import { usdValue } from '../chain/usd-value.js';
 import { CounterflowError } from '../errors.js';
 import { openDatabase, type OpenDatabase, type StoreOptions } from './open-database.js';
 import type { Database } from './schema.js';
+import { TransferInserter } from './transfer-store-insert.js';
 
 export type SourceKind = 'rpc' | 'files';
 
@@ -35,6 +37,8 @@ export interface IngestBatch {
   chain: string;
   sourceId: number;
   transfers: readonly Transfer[];
+  /** More transfers of this chain, already in the form the store binds (what the fast file readers produce). */
+  columns?: TransferColumns;
   inputs?: readonly UtxoInput[];
   blocks?: readonly BlockRecord[];
   /** The highest block now completely stored from this source; resuming starts after it. */
@@ -113,47 +117,30 @@ export interface PriceRow {
   usd: string;
 }
 
-const TRANSFER_COLUMNS = 15;
-/** Rows per multi-row INSERT: one statement call binds this many transfers (960 parameters). */
-const ROWS_PER_INSERT = 64;
+/**
+ * Hashes and EVM addresses are stored as bytes (see TransferColumns); reads give them back as `0x` + hex
+ * (text values, such as Bitcoin txids and addresses or `native`, as they are).
+ */
+const hexOut = (column: string) => `CASE WHEN typeof(${column}) = 'blob' THEN '0x' || lower(hex(${column})) ELSE ${column} END AS ${column}`;
+const TRANSFER_SELECT = `id, chain, block_number, ${hexOut('tx_hash')}, position, kind, block_time, tx_index, ${hexOut('from_address')}, ${hexOut('to_address')}, ${hexOut('asset')}, amount, success, flags, script_type, source_id`;
 
-/** An upsert of `rows` transfers: a row already stored only gets what it did not know (success, receiver, index, time, flags). */
-function insertTransfersSql(rows: number): string {
-  const row = `(${new Array(TRANSFER_COLUMNS).fill('?').join(',')})`;
-  return `INSERT INTO chain_transfers
-  (chain, block_number, tx_hash, position, kind, block_time, tx_index, from_address, to_address, asset, amount, success, flags, script_type, source_id)
-  VALUES ${new Array(rows).fill(row).join(',')}
-  ON CONFLICT (chain, block_number, tx_hash, position) DO UPDATE SET
-    success = coalesce(chain_transfers.success, excluded.success),
-    to_address = coalesce(chain_transfers.to_address, excluded.to_address),
-    tx_index = coalesce(chain_transfers.tx_index, excluded.tx_index),
-    block_time = coalesce(chain_transfers.block_time, excluded.block_time),
-    flags = chain_transfers.flags | excluded.flags
-  WHERE (chain_transfers.success IS NULL AND excluded.success IS NOT NULL)
-     OR (chain_transfers.to_address IS NULL AND excluded.to_address IS NOT NULL)
-     OR (chain_transfers.tx_index IS NULL AND excluded.tx_index IS NOT NULL)
-     OR (chain_transfers.block_time IS NULL AND excluded.block_time IS NOT NULL)
-     OR (chain_transfers.flags | excluded.flags) <> chain_transfers.flags`;
-}
-
-/** Appends the statement parameters of one transfer to `out` at `at`; returns the next free slot. */
-function bindTransfer(out: unknown[], at: number, t: Transfer, sourceId: number): number {
-  out[at] = t.chain;
-  out[at + 1] = t.blockNumber;
-  out[at + 2] = t.txHash;
-  out[at + 3] = t.position;
-  out[at + 4] = t.kind;
-  out[at + 5] = t.blockTime;
-  out[at + 6] = t.txIndex;
-  out[at + 7] = t.from;
-  out[at + 8] = t.to;
-  out[at + 9] = t.asset;
-  out[at + 10] = t.amount.toString();
-  out[at + 11] = t.success === null ? null : t.success ? 1 : 0;
-  out[at + 12] = t.flags;
-  out[at + 13] = t.scriptType ?? null;
-  out[at + 14] = sourceId;
-  return at + TRANSFER_COLUMNS;
+/** A row of TRANSFER_SELECT. */
+interface TransferRowText {
+  chain: string;
+  block_number: number;
+  tx_hash: string;
+  position: string;
+  kind: string;
+  block_time: number | null;
+  tx_index: number | null;
+  from_address: string | null;
+  to_address: string | null;
+  asset: string;
+  amount: string;
+  success: number | null;
+  flags: number;
+  script_type: string | null;
+  source_id: number;
 }
 
 /** Page cache during a bulk load or index build, in KiB (negative = KiB for PRAGMA cache_size). */
@@ -179,9 +166,11 @@ export class TransferStore {
   readonly location: string;
   private readonly sqlite: Sqlite.Database;
   private readonly statements = new Map<string, Sqlite.Statement>();
+  private readonly inserter: TransferInserter;
   private bulkDepth = 0;
   private addressIndexesChecked = false;
   private restoreCacheSize: (() => void) | undefined;
+  private restoreJournal: (() => void) | undefined;
 
   static async open(options: StoreOptions = {}): Promise<TransferStore> {
     return new TransferStore(await openDatabase(options));
@@ -192,6 +181,7 @@ export class TransferStore {
     this.db = open.db;
     this.location = open.location;
     this.sqlite = open.sqlite;
+    this.inserter = new TransferInserter(open.sqlite);
   }
 
   async close(): Promise<void> {
@@ -216,10 +206,24 @@ export class TransferStore {
     return row.id;
   }
 
-  /** Writes one batch in one transaction: a crash leaves either all of it or none of it. */
+  /**
+   * Writes one batch in one transaction: a crash leaves either all of it or none of it. Every transfer must
+   * be of the batch's chain.
+   */
   write(batch: IngestBatch): WriteResult {
     const result: WriteResult = { inserted: 0, enriched: 0, duplicates: 0, inputsInserted: 0 };
-    const insertMany = this.prepare('transfer-insert-many', insertTransfersSql(ROWS_PER_INSERT));
+    const { chain, sourceId } = batch;
+    let converted: TransferColumns | undefined;
+    if (batch.transfers.length > 0) {
+      converted = new TransferColumns(chain);
+      for (const t of batch.transfers) {
+        if (t.chain !== chain) throw new CounterflowError(`a ${t.chain} transfer in a batch of ${chain} (transaction ${t.txHash})`);
+        converted.push(t);
+      }
+    }
+    if (batch.columns && (batch.columns.chain !== chain || !batch.columns.aligned())) {
+      throw new CounterflowError(`transfer columns of ${batch.columns.chain} with ${batch.columns.length} rows do not fit a batch of ${chain}`);
+    }
     const insertInput = this.prepare(
       'input-insert',
       `INSERT OR IGNORE INTO chain_utxo_inputs (chain, block_number, tx_hash, input_index, spent_tx_hash, spent_output_index, value, address, source_id)
@@ -239,30 +243,20 @@ export class TransferStore {
        ON CONFLICT (chain, source_id) DO UPDATE SET block_number = excluded.block_number, block_hash = excluded.block_hash, updated_at = excluded.updated_at`,
     );
     const run = this.sqlite.transaction(() => {
-      const { chain, sourceId } = batch;
       // New rows get consecutive rowids above the current maximum (nothing is deleted meanwhile), so the rise
       // of the maximum counts the inserts; every other change was an enrichment, and the rest were duplicates.
       const maxId = this.prepare('max-rowid', 'SELECT coalesce(max(id), 0) AS id FROM chain_transfers').pluck();
       const idBefore = maxId.get() as number;
-      const transfers = batch.transfers;
-      const params: unknown[] = new Array(ROWS_PER_INSERT * TRANSFER_COLUMNS);
+      let rows = 0;
       let changes = 0;
-      let next = 0;
-      for (; next + ROWS_PER_INSERT <= transfers.length; next += ROWS_PER_INSERT) {
-        let at = 0;
-        for (let k = next; k < next + ROWS_PER_INSERT; k++) at = bindTransfer(params, at, transfers[k]!, sourceId);
-        changes += insertMany.run(params).changes;
-      }
-      const rest = transfers.length - next;
-      if (rest > 0) {
-        const tail: unknown[] = new Array(rest * TRANSFER_COLUMNS);
-        let at = 0;
-        for (; next < transfers.length; next++) at = bindTransfer(tail, at, transfers[next]!, sourceId);
-        changes += this.prepare(`transfer-insert-${rest}`, insertTransfersSql(rest)).run(tail).changes;
+      for (const columns of [converted, batch.columns]) {
+        if (!columns || columns.length === 0) continue;
+        rows += columns.length;
+        changes += this.inserter.upsert(columns, sourceId);
       }
       result.inserted = (maxId.get() as number) - idBefore;
       result.enriched = changes - result.inserted;
-      result.duplicates = transfers.length - changes;
+      result.duplicates = rows - changes;
       for (const i of batch.inputs ?? []) {
         const info = insertInput.run(chain, i.blockNumber, i.txHash, i.inputIndex, i.spentTxHash, i.spentOutputIndex, i.value?.toString() ?? null, i.address, sourceId);
         result.inputsInserted += info.changes;
@@ -305,14 +299,33 @@ export class TransferStore {
     for (const [name] of ADDRESS_INDEXES) this.sqlite.exec(`DROP INDEX IF EXISTS ${name}`);
     this.addressIndexesChecked = false;
     this.restoreCacheSize = this.withBulkCache();
+    if (!process.env.CF_NO_ROLLBACK_JOURNAL) this.restoreJournal = this.withRollbackJournal();
   }
 
   endBulkLoad(): void {
     this.bulkDepth = Math.max(0, this.bulkDepth - 1);
-    if (this.bulkDepth === 0 && this.restoreCacheSize) {
-      this.restoreCacheSize();
-      this.restoreCacheSize = undefined;
-    }
+    if (this.bulkDepth > 0) return;
+    this.restoreCacheSize?.();
+    this.restoreCacheSize = undefined;
+    this.restoreJournal?.();
+    this.restoreJournal = undefined;
+  }
+
+  /**
+   * A rollback journal instead of the write-ahead log while a bulk load runs. The WAL writes every page twice
+   * (into the log at the commit, into the database at the checkpoint); a rollback journal keeps a copy of the
+   * original of each page the load changes, and the new pages that make up most of a bulk load are written
+   * once. Commits stay atomic and durable (synchronous FULL). While another connection has the store open the
+   * mode cannot change, and the load runs with the WAL. Returns what restores WAL mode.
+   */
+  private withRollbackJournal(): (() => void) | undefined {
+    const synchronous = this.sqlite.pragma('synchronous', { simple: true }) as number;
+    if (this.sqlite.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') return undefined;
+    this.sqlite.pragma('synchronous = FULL');
+    return () => {
+      this.sqlite.pragma('journal_mode = WAL');
+      this.sqlite.pragma(`synchronous = ${synchronous}`);
+    };
   }
 
   /**
@@ -431,7 +444,10 @@ export class TransferStore {
     );
     const run = this.sqlite.transaction(() => {
       let matched = 0;
-      for (const r of rows) matched += st.run(r.status === null ? null : r.status ? 1 : 0, r.contractAddress, chain, r.blockNumber, r.txHash, NATIVE_POSITION).changes;
+      for (const r of rows) {
+        const contract = r.contractAddress === null ? null : storedHex(r.contractAddress, 20);
+        matched += st.run(r.status === null ? null : r.status ? 1 : 0, contract, chain, r.blockNumber, storedHex(r.txHash, 32), NATIVE_POSITION).changes;
+      }
       return matched;
     });
     return run();
@@ -512,7 +528,7 @@ export class TransferStore {
     }
     if (filter.txHash) {
       where.push('tx_hash = ?');
-      params.push(filter.txHash);
+      params.push(storedHex(filter.txHash, 32));
     }
     if (filter.kind) {
       where.push('kind = ?');
@@ -524,14 +540,15 @@ export class TransferStore {
     }
     if (filter.address) {
       where.push('(from_address = ? OR to_address = ?)');
-      params.push(filter.address, filter.address);
+      const address = storedHex(filter.address, 20);
+      params.push(address, address);
     }
     const rows = this.sqlite
       .prepare(
-        `SELECT * FROM chain_transfers ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        `SELECT ${TRANSFER_SELECT} FROM chain_transfers ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY chain, block_number, tx_index IS NULL, tx_index, position, tx_hash ${filter.limit ? `LIMIT ${Math.floor(filter.limit)}` : ''}`,
       )
-      .all(...params) as Database['chain_transfers'][];
+      .all(...params) as TransferRowText[];
     return rows.map(rowToTransfer);
   }
 
@@ -544,8 +561,8 @@ export class TransferStore {
    */
   *iterateTransfers(chain: string): IterableIterator<StoredTransfer> {
     const rows = this.sqlite
-      .prepare(`SELECT * FROM chain_transfers WHERE chain = ? ORDER BY block_number, tx_index IS NULL, tx_index, tx_hash, position`)
-      .iterate(chain) as IterableIterator<Database['chain_transfers']>;
+      .prepare(`SELECT ${TRANSFER_SELECT} FROM chain_transfers WHERE chain = ? ORDER BY block_number, tx_index IS NULL, tx_index, tx_hash, position`)
+      .iterate(chain) as IterableIterator<TransferRowText>;
     for (const r of rows) yield rowToTransfer(r);
   }
 
@@ -594,6 +611,11 @@ export class TransferStore {
     return row ? { txHash: row.tx_hash, inputIndex: row.input_index, blockNumber: row.block_number } : null;
   }
 
+  /** Whether any transfer is stored (cheaper than counting them). */
+  hasTransfers(): boolean {
+    return this.prepare('any-transfer', 'SELECT 1 FROM chain_transfers LIMIT 1').get() !== undefined;
+  }
+
   countTransfers(chain?: string): number {
     const row = (chain
       ? this.sqlite.prepare('SELECT count(*) AS n FROM chain_transfers WHERE chain = ?').get(chain)
@@ -608,14 +630,14 @@ export class TransferStore {
   detectLookalikes(chain: string): Lookalike[] {
     const real = this.sqlite
       .prepare(
-        `SELECT DISTINCT from_address, to_address FROM chain_transfers
+        `SELECT DISTINCT ${hexOut('from_address')}, ${hexOut('to_address')} FROM chain_transfers
          WHERE chain = ? AND from_address IS NOT NULL AND to_address IS NOT NULL AND coalesce(success, 1) = 1 AND (flags & ?) = 0 AND kind <> 'utxo'`,
       )
       .raw()
       .iterate(chain, TRANSFER_FLAGS.unverifiedToken | TRANSFER_FLAGS.zeroValue) as IterableIterator<[string, string]>;
     const realPairs = [...real];
     const all = this.sqlite
-      .prepare(`SELECT DISTINCT from_address, to_address FROM chain_transfers WHERE chain = ? AND from_address IS NOT NULL AND to_address IS NOT NULL AND kind <> 'utxo'`)
+      .prepare(`SELECT DISTINCT ${hexOut('from_address')}, ${hexOut('to_address')} FROM chain_transfers WHERE chain = ? AND from_address IS NOT NULL AND to_address IS NOT NULL AND kind <> 'utxo'`)
       .raw()
       .iterate(chain) as IterableIterator<[string, string]>;
     const found = findLookalikes(realPairs, all);
@@ -629,7 +651,9 @@ export class TransferStore {
     this.sqlite.transaction(() => {
       for (const l of found) {
         record.run(chain, l.address, l.resembles, l.counterparty);
-        flag.run(TRANSFER_FLAGS.lookalike, chain, l.address, l.counterparty, l.counterparty, l.address);
+        const address = storedHex(l.address, 20);
+        const counterparty = storedHex(l.counterparty, 20);
+        flag.run(TRANSFER_FLAGS.lookalike, chain, address, counterparty, counterparty, address);
       }
     })();
     return found;
@@ -736,7 +760,7 @@ export class TransferStore {
   }
 }
 
-function rowToTransfer(r: Database['chain_transfers']): StoredTransfer {
+function rowToTransfer(r: TransferRowText): StoredTransfer {
   return {
     chain: r.chain,
     blockNumber: r.block_number,
