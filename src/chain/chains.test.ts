@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainByName, requireChain } from './chains.js';
+import { chainByName, nativeDecimals, requireChain } from './chains.js';
 
 describe('chain names', () => {
   it('accept the usual spellings and refuse others with the source named', () => {
@@ -7,5 +7,13 @@ describe('chain names', () => {
     expect(['bitcoin', 'BTC', 'xbt'].map(chainByName)).toEqual(['bitcoin', 'bitcoin', 'bitcoin']);
     expect(chainByName('tron')).toBeUndefined();
     expect(() => requireChain('tron', 'f.csv', 3, 'chain')).toThrow('f.csv:3 (chain): unknown chain "tron" (known: ethereum, bitcoin)');
+  });
+});
+
+describe('nativeDecimals with Object member names', () => {
+  it('answers null, not undefined, for "constructor" and "__proto__"', () => {
+    expect(nativeDecimals('constructor')).toBeNull();
+    expect(nativeDecimals('__proto__')).toBeNull();
+    expect(nativeDecimals('ethereum')).toBe(18);
   });
 });

@@ -1,3 +1,4 @@
+import { ownValue } from '../common/own.js';
 import { InputError } from '../errors.js';
 
 /** Chains Counterflow stores transfers for, with the spellings accepted in files and on the command line. */
@@ -32,6 +33,6 @@ export function requireChain(spelling: string, source: string, line?: number, fi
 }
 
 export function nativeDecimals(chain: string): number | null {
-  const info = (CHAINS as Record<string, { nativeDecimals: number }>)[chain];
+  const info = ownValue(CHAINS as Record<string, { nativeDecimals: number }>, chain);
   return info ? info.nativeDecimals : null;
 }

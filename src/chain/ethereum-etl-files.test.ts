@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { TransferStore } from '../store/transfer-store.js';
 import { memorySource } from '../lists/source.js';
-import { ethEtlKindOfColumns, readEthereumEtlCsv, readEthereumEtlJson } from './ethereum-etl-files.js';
+import { ethEtlKindOfColumns, ethEtlKindOfObject, readEthereumEtlCsv, readEthereumEtlJson } from './ethereum-etl-files.js';
 import type { FileBatch, FileReadContext } from './file-batch.js';
 import { ingestFiles } from './ingest-files.js';
 import type { Transfer } from './transfer.js';
@@ -133,4 +133,10 @@ describe('ethereum-etl CSV read from bytes', () => {
         { numRuns: 60 },
       ));
   }
+});
+
+describe('ethEtlKindOfObject with Object member names', () => {
+  it('does not take "constructor" or "toString" for a stream type', () => {
+    for (const type of ['constructor', 'toString', '__proto__']) expect(ethEtlKindOfObject({ type })).toBeUndefined();
+  });
 });

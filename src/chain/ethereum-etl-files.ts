@@ -1,3 +1,4 @@
+import { ownValue } from '../common/own.js';
 import { InputError } from '../errors.js';
 import type { SourceFile } from '../lists/source.js';
 import { readCsvChunks } from './csv-records.js';
@@ -50,7 +51,8 @@ export function ethEtlKindOfColumns(columns: readonly string[]): EthEtlKind | un
 /** The kind of one JSON line: its stream `type`, else its keys. */
 export function ethEtlKindOfObject(obj: { [key: string]: JsonValue }): EthEtlKind | undefined {
   const t = obj.type;
-  if (typeof t === 'string' && STREAM_TYPES[t]) return STREAM_TYPES[t];
+  const kind = typeof t === 'string' ? ownValue(STREAM_TYPES, t) : undefined;
+  if (kind) return kind;
   return ethEtlKindOfColumns(Object.keys(obj));
 }
 

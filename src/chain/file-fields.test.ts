@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
-import { FieldReader, allDigits, lowerHex } from './file-fields.js';
+import { CsvChunk } from './csv-records.js';
+import { ChunkFieldReader, FieldReader, allDigits, lowerHex } from './file-fields.js';
+import { HexColumn } from './transfer-columns.js';
+import { parseUnitsText } from './units.js';
 
 const hexChar = fc.constantFrom(...'0123456789abcdefABCDEF'.split(''));
 const anyChar = fc.constantFrom(...'0123456789abcdefABCDEFxXgG \n٣,"'.split(''));
@@ -39,5 +42,58 @@ describe('field readers', () => {
     expect(f.int('block_number', '123456789012345')).toBe(123456789012345);
     expect(() => f.bigint('value', '-1')).toThrow(new InputError('t.csv', 'expected a non-negative integer amount, got "-1"', 7, 'value'));
     expect(f.bigint('value', '115792089237316195423570985008687907853269984665640564039457584007913129639935')).toBe(2n ** 256n - 1n);
+  });
+});
+
+describe('field readers on the bytes of a CSV chunk', () => {
+  /** A reader over one field holding `text`. */
+  function over(text: string): ChunkFieldReader {
+    const chunk = new CsvChunk();
+    chunk.bytes = Buffer.from(text);
+    chunk.ascii = chunk.bytes.length === text.length;
+    chunk.count = 1;
+    chunk.first[1] = 1;
+    chunk.starts[0] = 0;
+    chunk.ends[0] = chunk.bytes.length;
+    const fields = new ChunkFieldReader(new FieldReader('b.csv', 3));
+    fields.chunk = chunk;
+    return fields;
+  }
+  const outcome = (fn: () => unknown) => {
+    try {
+      return { value: fn() };
+    } catch (e) {
+      return { error: (e as InputError).message };
+    }
+  };
+  const text = fc.oneof(
+    fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 40, maxLength: 40 }).map((h) => `0x${h}`),
+    fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 64, maxLength: 64 }).map((h) => `0x${h}`),
+    fc.string({ unit: fc.constantFrom(...'0123456789.e- xXgé'), maxLength: 24 }),
+    fc.constantFrom('', '0', '00', '1', 'true', 'False', 'TRUE', '1.', '.5', '0.000', '007.100'),
+  );
+
+  it('accept, convert and refuse exactly as the string readers do', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 20 }), (t, decimals) => {
+        const f = new FieldReader('b.csv', 3);
+        const hexOf = (c: HexColumn) => c.get(0);
+        expect(outcome(() => { const c = new HexColumn(32, 1); over(t).hash('h', 0, c); return hexOf(c); })).toEqual(outcome(() => f.hash('h', t)));
+        expect(outcome(() => { const c = new HexColumn(20, 1); over(t).address('a', 0, c); return hexOf(c); })).toEqual(outcome(() => f.address('a', t)));
+        expect(outcome(() => { const c = new HexColumn(20, 1); over(t).optionalAddress('a', 0, c); return hexOf(c); })).toEqual(outcome(() => f.optionalAddress('a', t)));
+        expect(outcome(() => over(t).int('n', 0))).toEqual(outcome(() => f.int('n', t)));
+        expect(outcome(() => over(t).optionalInt('n', 0))).toEqual(outcome(() => f.optionalInt('n', t)));
+        expect(outcome(() => over(t).amount('v', 0))).toEqual(outcome(() => f.bigint('v', t).toString()));
+        expect(outcome(() => over(t).optionalBool('s', 0))).toEqual(outcome(() => f.optionalBool('s', t)));
+        expect(outcome(() => over(t).units('amount', 0, decimals))).toEqual(
+          outcome(() => {
+            const parsed = parseUnitsText(t.trim(), decimals);
+            return 'value' in parsed ? parsed.value : f.fail('amount', parsed.error);
+          }),
+        );
+        expect(outcome(() => over(t).checkHash('h', 0))).toEqual(outcome(() => void f.hash('h', t)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

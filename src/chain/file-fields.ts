@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { fieldText, type CsvChunk } from './csv-records.js';
 import type { HexColumn } from './transfer-columns.js';
+import { parseUnitsText } from './units.js';
 
 /**
  * Field readers for export files. Each takes the raw text and throws an InputError naming the file, line
@@ -181,6 +182,7 @@ export function digitsValue(bytes: Uint8Array, start: number, end: number): numb
 export class ChunkFieldReader {
   chunk!: CsvChunk;
   private readonly scratch = new Uint8Array(32);
+  private digits = Buffer.allocUnsafe(128);
 
   constructor(readonly f: FieldReader) {}
 
@@ -245,6 +247,40 @@ export class ChunkFieldReader {
     }
     while (start < end - 1 && bytes[start] === 48) start++;
     return fieldText(bytes, start, end, true);
+  }
+
+  /**
+   * A decimal amount in whole units as base-unit decimal text, what parseUnitsText gives for the field's
+   * trimmed text (and its error, naming the field).
+   */
+  units(field: string, k: number, decimals: number): string {
+    const bytes = this.chunk.bytes;
+    const start = this.chunk.starts[k]!;
+    const end = this.chunk.ends[k]!;
+    let dot = -1;
+    let plain = end > start;
+    for (let i = start; i < end && plain; i++) {
+      const c = bytes[i]!;
+      if (c === 46 && dot < 0 && i > start) dot = i;
+      else if (c < 48 || c > 57) plain = false;
+    }
+    let fractionEnd = end;
+    while (dot >= 0 && fractionEnd > dot + 1 && bytes[fractionEnd - 1] === 48) fractionEnd--;
+    const fractionDigits = dot < 0 ? 0 : fractionEnd - dot - 1;
+    if (!plain || fractionDigits > decimals) {
+      const parsed = parseUnitsText(this.text(k).trim(), decimals);
+      return 'value' in parsed ? parsed.value : this.f.fail(field, parsed.error);
+    }
+    // Whole digits, fraction digits, zeros up to the decimals: written once, without leading zeros.
+    const wholeEnd = dot < 0 ? end : dot;
+    if (this.digits.length < end - start + decimals) this.digits = Buffer.allocUnsafe(2 * (end - start + decimals));
+    const out = this.digits;
+    let w = 0;
+    for (let i = start; i < wholeEnd; i++) if (w > 0 || bytes[i] !== 48) out[w++] = bytes[i]!;
+    for (let i = wholeEnd + 1; i < fractionEnd; i++) if (w > 0 || bytes[i] !== 48) out[w++] = bytes[i]!;
+    if (w === 0) return '0';
+    for (let z = decimals - fractionDigits; z > 0; z--) out[w++] = 48;
+    return fieldText(out, 0, w, true);
   }
 
   optionalBool(field: string, k: number): boolean | null {

@@ -1,3 +1,4 @@
+import { ownValue } from '../common/own.js';
 import { isGenericHeader } from './generic-transfers-csv.js';
 import { ethEtlKindOfColumns, type EthEtlKind } from './ethereum-etl-files.js';
 
@@ -66,7 +67,8 @@ export function guessEthEtlKind(head: string): EthEtlKind | undefined {
   if (!line.startsWith('{')) return ethEtlKindOfColumns(line.split(','));
   const type = /"type":\s*"(\w+)"/.exec(line)?.[1];
   const byType: Record<string, EthEtlKind> = { block: 'blocks', transaction: 'transactions', receipt: 'receipts', trace: 'traces', log: 'logs', token_transfer: 'token_transfers', token: 'tokens', contract: 'contracts' };
-  if (type && byType[type]) return byType[type];
+  const kind = type ? ownValue(byType, type) : undefined;
+  if (kind) return kind;
   const keys = [...line.matchAll(/"(\w+)":/g)].map((m) => m[1]!);
   return ethEtlKindOfColumns(keys);
 }

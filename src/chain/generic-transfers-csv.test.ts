@@ -48,6 +48,20 @@ describe('generic transfers CSV', () => {
     await expect(read(`${HEADER},decimals\nethereum,${H},1,1,0,1,${A},${B},${STETH},5,6\n`)).rejects.toThrow(`g.csv:2 (decimals): the row says 6 decimals but ${STETH} has 18`);
   });
 
+  it('reads each row’s chain, whichever the rows before it named', async () => {
+    const btc = `btc,${'cd'.repeat(32)},5,1,0,0,,1HaHTfmvoUW6i6nhJf8jJs6tU4cHNmBQHQ,native,1`;
+    const rows = await read(`${HEADER}\nethereum,${H},1,1,0,0,${A},${B},native,1\n${btc}\neth,${H},2,1,0,0,${A},${B},native,1\nethereum,${H},3,1,0,0,${A},${B},native,1\n`);
+    expect(rows.map((t) => [t.chain, t.blockNumber])).toEqual([
+      ['ethereum', 1],
+      ['ethereum', 2],
+      ['ethereum', 3],
+      ['bitcoin', 5],
+    ]);
+    await expect(read(`${HEADER}\nethereum,${H},1,1,0,0,${A},${B},native,1\nethereuM,${H},1,1,0,1,${A},${B},native,1\netherium,${H},1,1,0,2,${A},${B},native,1\n`)).rejects.toThrow(
+      'g.csv:4 (chain): unknown chain "etherium" (known: ethereum, bitcoin)',
+    );
+  });
+
   it('names file, line and column of every kind of bad value', async () => {
     const bad = async (row: string) => read(`${HEADER}\n${row}\n`).then(() => 'accepted', (e: InputError) => `${e.line} ${e.field}: ${e.detail}`);
     expect(await bad(`solana,${H},1,1,0,0,${A},${B},native,1`)).toBe('2 chain: unknown chain "solana" (known: ethereum, bitcoin)');

@@ -8,7 +8,6 @@ import { allowedToken } from './token-allowlist.js';
 import type { HexColumn } from './transfer-columns.js';
 import { TRANSFER_FLAGS } from './transfer-flags.js';
 import { NATIVE_ASSET, NATIVE_POSITION, genericPosition, logPosition, tracePosition, utxoOutputPosition, type TransferKind } from './transfer.js';
-import { parseUnitsText } from './units.js';
 
 /** Required columns of the generic transfers CSV, in the documented order (docs/chain.md). */
 export const GENERIC_COLUMNS = ['chain', 'tx_hash', 'block_number', 'timestamp', 'tx_index', 'position', 'from', 'to', 'asset', 'amount'] as const;
@@ -64,6 +63,7 @@ type GenericIndexes = Record<(typeof GENERIC_COLUMNS)[number], number> & Record<
 /** Reads one row of the generic CSV into the batch's columns of its chain. */
 class GenericRowReader {
   private readonly f: FieldReader;
+  private lastChain: { spelling: Uint8Array; chain: ChainName } | undefined;
 
   constructor(
     private readonly ix: GenericIndexes,
@@ -76,7 +76,7 @@ class GenericRowReader {
   read(base: number, out: FileBatch, blocks: BlockCollector): void {
     const { ix, fields } = this;
     const f: FieldReader = this.f; // (declared type: f.fail narrows as a never-returning call)
-    const chain = requireChain(fields.text(base + ix.chain), f.file, f.line, 'chain');
+    const chain = this.chainOf(base + ix.chain);
     const evm = CHAINS[chain].family === 'evm';
     const c = columnsOf(out, chain, fields.chunk.count);
     if (evm) fields.hash('tx_hash', base + ix.tx_hash, c.txHash);
@@ -107,8 +107,7 @@ class GenericRowReader {
       decimals = stated;
     }
     if (decimals === null) f.fail('decimals', `decimals of token ${asset} are unknown: add a "decimals" column (amounts are in whole units)`);
-    const parsed = parseUnitsText(fields.text(base + ix.amount).trim(), decimals);
-    if (!('value' in parsed)) f.fail('amount', parsed.error);
+    const amount = fields.units('amount', base + ix.amount, decimals);
     const successText = ix.success === undefined ? '' : fields.text(base + ix.success);
     const success = successText === '' ? (kind === 'token' ? true : null) : f.optionalBool('success', successText);
     const logIndexText = ix.log_index === undefined ? '' : fields.text(base + ix.log_index).trim();
@@ -128,11 +127,27 @@ class GenericRowReader {
     c.txIndex.push(txIndex);
     c.position.push(pos);
     c.kind.push(kind);
-    c.amount.push(parsed.value);
+    c.amount.push(amount);
     c.success.push(success === null ? null : success ? 1 : 0);
-    c.flags.push((parsed.value === '0' ? TRANSFER_FLAGS.zeroValue : 0) | (asset !== NATIVE_ASSET && !allowedToken(chain, asset) ? TRANSFER_FLAGS.unverifiedToken : 0));
+    c.flags.push((amount === '0' ? TRANSFER_FLAGS.zeroValue : 0) | (asset !== NATIVE_ASSET && !allowedToken(chain, asset) ? TRANSFER_FLAGS.unverifiedToken : 0));
     c.scriptType.push(null);
     blocks.add(chain, blockNumber, null, null, blockTime);
+  }
+
+  /** The chain a row names; the spelling of the row before is recognised by its bytes, without a string. */
+  private chainOf(k: number): ChainName {
+    const { bytes, starts, ends } = this.fields.chunk;
+    const start = starts[k]!;
+    const length = ends[k]! - start;
+    const last = this.lastChain;
+    if (last && last.spelling.length === length) {
+      let i = 0;
+      while (i < length && last.spelling[i] === bytes[start + i]) i++;
+      if (i === length) return last.chain;
+    }
+    const chain = requireChain(this.fields.text(k), this.f.file, this.f.line, 'chain');
+    this.lastChain = { spelling: bytes.slice(start, start + length), chain };
+    return chain;
   }
 
   /** A sender or receiver: empty means none; surrounding spaces are ignored. */

@@ -1,11 +1,11 @@
 import type { TransferStore, WriteResult } from '../store/transfer-store.js';
-import { ReorgTooDeepError, RpcDataError, type RpcResponseError } from './chain-errors.js';
+import { addWritten, rollBackToCommonAncestor, runBlockLoop, type Reorg } from './block-loop.js';
+import { RpcDataError, type RpcResponseError } from './chain-errors.js';
 import { readBtcBlock, btcAmount, scriptAddresses, type BtcBlock } from './btc-rpc-read.js';
 import { btcTransactionTransfers } from './btc-transfers.js';
 import { ShapeError } from './eth-rpc-read.js';
 import { isJsonObject, type JsonValue } from './lossless-json.js';
 import type { RpcClient } from './rpc-client.js';
-import { sleep } from './sleep.js';
 import type { Transfer, UtxoInput } from './transfer.js';
 
 export interface BtcIngestOptions {
@@ -36,7 +36,7 @@ export interface BtcIngestReport {
   lastBlock: number | null;
   blocks: number;
   written: WriteResult;
-  reorgs: { detectedAt: number; commonAncestor: number; dropped: { transfers: number; inputs: number; blocks: number } }[];
+  reorgs: Reorg[];
   prevoutsLookedUp: number;
 }
 
@@ -93,42 +93,20 @@ export async function ingestBitcoin(store: TransferStore, client: RpcClient, opt
     });
   };
 
-  let next = store.firstMissingBlock(chain, sourceId, options.from);
-  const fixedLast = options.follow ? undefined : (options.to ?? (await head()));
-  for (;;) {
-    if (options.signal?.aborted) break;
-    const last = fixedLast ?? Math.min(options.to ?? Number.MAX_SAFE_INTEGER, await head());
-    if (next > last) {
-      if (!options.follow || (options.to !== undefined && next > options.to)) break;
-      await sleep(options.pollMs ?? 30_000, options.signal);
-      continue;
-    }
+  /** Fetches one batch of blocks from `next` and stores it with its checkpoint; returns where to go on. */
+  const ingest = async (next: number, last: number): Promise<number> => {
     report.startedAt ??= next;
     const numbers: number[] = [];
     for (let n = next; n <= Math.min(last, next + perBatch - 1); n++) numbers.push(n);
     const blocks = await fetchBlocks(numbers);
     let previous = store.storedBlockHash(chain, numbers[0]! - 1);
-    let reorgAt: number | null = null;
     for (const b of blocks) {
       if (previous !== null && b.parentHash !== null && b.parentHash !== previous) {
-        reorgAt = b.number;
-        break;
+        const reorg = await rollBackToCommonAncestor(store, chain, b.number, maxReorgDepth, async (k) => (await hashesOf([k]))[0] ?? null);
+        report.reorgs.push(reorg);
+        return reorg.commonAncestor + 1;
       }
       previous = b.hash;
-    }
-    if (reorgAt !== null) {
-      let ancestor: number | null = null;
-      for (let k = reorgAt - 1; k >= Math.max(0, reorgAt - 1 - maxReorgDepth); k--) {
-        const stored = store.storedBlockHash(chain, k);
-        if (stored === null || stored === (await hashesOf([k]))[0]) {
-          ancestor = k;
-          break;
-        }
-      }
-      if (ancestor === null) throw new ReorgTooDeepError(chain, reorgAt, maxReorgDepth);
-      report.reorgs.push({ detectedAt: reorgAt, commonAncestor: ancestor, dropped: store.rollbackAbove(chain, ancestor) });
-      next = ancestor + 1;
-      continue;
     }
     const transfers: Transfer[] = [];
     const inputs: UtxoInput[] = [];
@@ -141,23 +119,32 @@ export async function ingestBitcoin(store: TransferStore, client: RpcClient, opt
     }
     if (options.lookupPrevouts) report.prevoutsLookedUp += await lookupPrevouts(client, inputs);
     const lastBlock = blocks[blocks.length - 1]!;
-    const w = store.write({
-      chain,
-      sourceId,
-      transfers,
-      inputs,
-      blocks: blocks.map((b) => ({ number: b.number, hash: b.hash, parentHash: b.parentHash, time: b.time })),
-      checkpoint: { blockNumber: lastBlock.number, blockHash: lastBlock.hash },
-    });
-    report.written.inserted += w.inserted;
-    report.written.duplicates += w.duplicates;
-    report.written.enriched += w.enriched;
-    report.written.inputsInserted += w.inputsInserted;
+    addWritten(
+      report.written,
+      store.write({
+        chain,
+        sourceId,
+        transfers,
+        inputs,
+        blocks: blocks.map((b) => ({ number: b.number, hash: b.hash, parentHash: b.parentHash, time: b.time })),
+        checkpoint: { blockNumber: lastBlock.number, blockHash: lastBlock.hash },
+      }),
+    );
     report.blocks += blocks.length;
     report.lastBlock = lastBlock.number;
-    next = lastBlock.number + 1;
     options.onProgress?.({ block: lastBlock.number, to: last, transfers: report.written.inserted });
-  }
+    return lastBlock.number + 1;
+  };
+
+  await runBlockLoop({
+    start: store.firstMissingBlock(chain, sourceId, options.from),
+    ...(options.to !== undefined && { to: options.to }),
+    ...(options.follow !== undefined && { follow: options.follow }),
+    ...(options.signal && { signal: options.signal }),
+    pollMs: options.pollMs ?? 30_000,
+    head,
+    ingest,
+  });
   return report;
 }
 

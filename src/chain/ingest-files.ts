@@ -4,13 +4,14 @@ import { InputError } from '../errors.js';
 import { fileSource } from '../lists/source.js';
 import type { BlockRecord, TransferStore, WriteResult } from '../store/transfer-store.js';
 import { readBitcoinEtlJson } from './bitcoin-etl-files.js';
+import { addWritten } from './block-loop.js';
 import { CHAINS, requireChain } from './chains.js';
 import { readCryoParquet } from './cryo-parquet.js';
 import { ETH_ETL_KIND_ORDER, readEthereumEtlCsv, readEthereumEtlJson } from './ethereum-etl-files.js';
 import { transferCount, type FileBatch, type FileReadContext } from './file-batch.js';
 import { PHVAZ_HEADER, detectChainFileFormat, guessEthEtlKind, type ChainFileFormat } from './file-formats.js';
 import { readGenericTransfersCsv } from './generic-transfers-csv.js';
-import type { TransferColumns } from './transfer-columns.js';
+import { transferGaps, type TransferColumns, type TransferGaps } from './transfer-columns.js';
 import type { Transfer, UtxoInput } from './transfer.js';
 
 export interface FilesIngestOptions {
@@ -90,15 +91,19 @@ export async function ingestFiles(store: TransferStore, paths: readonly string[]
       report.files.push(result.result);
       for (const [chain, range] of result.touched) {
         const t = touched.get(chain);
-        touched.set(chain, t ? { lo: Math.min(t.lo, range.lo), hi: Math.max(t.hi, range.hi), incomplete: t.incomplete || range.incomplete } : range);
+        touched.set(chain, t ? mergeTouched(t, range) : range);
       }
     }
   } finally {
     store.endBulkLoad();
   }
-  for (const [chain, { lo, hi, incomplete }] of touched) {
-    // Nothing to fill when every transfer read knew its transaction index and time and nothing older is stored.
-    const b = incomplete || storedBefore ? store.backfill(chain, lo, hi) : { txIndex: 0, blockTime: 0 };
+  for (const [chain, t] of touched) {
+    // A fill needs a row that lacks and a row or block that lends; in a store that was empty both are among
+    // what was just read, or the fill (a scan of the range) has nothing to do.
+    const b = store.backfill(chain, t.lo, t.hi, {
+      txIndex: (t.lacksTxIndex || storedBefore) && (t.lendsTxIndex || storedBefore),
+      blockTime: (t.lacksBlockTime || storedBefore) && (t.lendsBlockTime || storedBefore),
+    });
     report.backfilled.txIndex += b.txIndex;
     report.backfilled.blockTime += b.blockTime;
     if ((options.lookalikes ?? true) && CHAINS[chain as keyof typeof CHAINS]?.family === 'evm') report.lookalikes += store.detectLookalikes(chain).length;
@@ -164,20 +169,21 @@ async function ingestOne(
       for (const i of batch.inputs) part(i.chain).inputs.push(i);
       for (const b of batch.blocks) part(b.chain).blocks.push(b);
       for (const [c, p] of byChain) {
-        const w = store.write({ chain: c, sourceId: sourceOf(c), ...p });
-        result.written.inserted += w.inserted;
-        result.written.enriched += w.enriched;
-        result.written.duplicates += w.duplicates;
-        result.written.inputsInserted += w.inputsInserted;
+        addWritten(result.written, store.write({ chain: c, sourceId: sourceOf(c), ...p }));
         result.blocks += p.blocks.length;
-        let t = touched.get(c);
-        for (const b of p.blocks) {
-          if (t) {
-            t.lo = Math.min(t.lo, b.number);
-            t.hi = Math.max(t.hi, b.number);
-          } else touched.set(c, (t = { lo: b.number, hi: b.number, incomplete: false }));
-        }
-        if (t && !t.incomplete) t.incomplete = p.transfers.some((x) => x.txIndex === null || x.blockTime === null) || (p.columns?.incomplete() ?? false);
+        if (p.blocks.length === 0) continue;
+        const gaps = p.columns?.gaps();
+        const own = transferGaps(p.transfers);
+        const range: TouchedRange = {
+          lo: p.blocks.reduce((lo, b) => Math.min(lo, b.number), Infinity),
+          hi: p.blocks.reduce((hi, b) => Math.max(hi, b.number), -Infinity),
+          lacksTxIndex: own.lacksTxIndex || (gaps?.lacksTxIndex ?? false),
+          lacksBlockTime: own.lacksBlockTime || (gaps?.lacksBlockTime ?? false),
+          lendsTxIndex: own.lendsTxIndex || (gaps?.lendsTxIndex ?? false),
+          lendsBlockTime: p.blocks.some((b) => b.time !== null),
+        };
+        const t = touched.get(c);
+        touched.set(c, t ? mergeTouched(t, range) : range);
       }
       if (batch.receipts.length) {
         const applied = store.applyReceiptStatus(chain, batch.receipts);
@@ -196,11 +202,22 @@ async function ingestOne(
   return { result, touched };
 }
 
-/** The blocks a file touched on a chain, and whether a transfer it stored lacks its transaction index or time. */
-interface TouchedRange {
+/** The blocks a file touched on a chain, and what its transfers and blocks lack or lend (see backfill). */
+interface TouchedRange extends TransferGaps {
   lo: number;
   hi: number;
-  incomplete: boolean;
+  lendsBlockTime: boolean;
+}
+
+function mergeTouched(a: TouchedRange, b: TouchedRange): TouchedRange {
+  return {
+    lo: Math.min(a.lo, b.lo),
+    hi: Math.max(a.hi, b.hi),
+    lacksTxIndex: a.lacksTxIndex || b.lacksTxIndex,
+    lacksBlockTime: a.lacksBlockTime || b.lacksBlockTime,
+    lendsTxIndex: a.lendsTxIndex || b.lendsTxIndex,
+    lendsBlockTime: a.lendsBlockTime || b.lendsBlockTime,
+  };
 }
 
 function orderOf(format: ChainFileFormat, head: string): number {

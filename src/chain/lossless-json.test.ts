@@ -32,3 +32,12 @@ describe('lossless JSON', () => {
     expect(() => parseJsonLossless('{"a": 12345678901234567890 x}')).toThrow(SyntaxError);
   });
 });
+
+describe('parseJsonLossless with Object member keys', () => {
+  it('keeps "__proto__" as an own field on the slow path (large numbers) instead of replacing the prototype', () => {
+    const o = parseJsonLossless('{"big": 123456789012345678901234567890, "__proto__": {"hash": "0xinjected"}}') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+    expect(o.hash).toBeUndefined();
+    expect(Object.keys(o)).toEqual(['big', '__proto__']);
+  });
+});

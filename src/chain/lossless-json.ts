@@ -97,7 +97,8 @@ class LosslessParser {
       this.ws();
       if (this.s[this.i] !== ':') this.fail('expected ":"');
       this.i++;
-      out[key] = this.value();
+      // defineProperty: a "__proto__" key stays an own field instead of replacing the prototype.
+      Object.defineProperty(out, key, { value: this.value(), enumerable: true, writable: true, configurable: true });
       this.ws();
       const c = this.s[this.i++];
       if (c === '}') return out;

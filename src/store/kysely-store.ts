@@ -127,7 +127,7 @@ export class KyselyStore implements Store {
     const byKind: Record<string, Record<string, number>> = { schema: stats.bySchema, program: stats.byProgram, regime: stats.byRegime };
     for (const r of rows) {
       const bucket = byKind[r.kind];
-      if (bucket) bucket[r.key] = Number(r.count);
+      if (bucket) Object.defineProperty(bucket, r.key, { value: Number(r.count), enumerable: true, writable: true, configurable: true });
     }
     return stats;
   }

@@ -294,8 +294,12 @@ export const MIGRATIONS: Migration[] = [
     name: 'chain transfers: hashes and EVM addresses as bytes, unique key in insertion order',
     async up(db, backend) {
       // Only the embedded store holds transfers (TransferStore is SQLite-only): on PostgreSQL the table of
-      // version 2 stays as it is.
-      if (backend !== 'sqlite') return;
+      // version 2 keeps its columns; only the unique key becomes the same named index as on SQLite.
+      if (backend !== 'sqlite') {
+        await sql`ALTER TABLE chain_transfers DROP CONSTRAINT chain_transfers_key`.execute(db);
+        await db.schema.createIndex('chain_transfers_key').unique().on('chain_transfers').columns(['block_number', 'position', 'tx_hash', 'chain']).execute();
+        return;
+      }
       // `0x` + lower-case hex of a hash or an address becomes its bytes: half the size, and no UTF-8
       // conversion when a row is bound. Other spellings (Bitcoin txids and addresses, `native`) stay text.
       const bytes = (column: string, size: number) => {

@@ -2,7 +2,7 @@ import type Sqlite from 'better-sqlite3';
 import { HexColumn, type TransferColumns } from '../chain/transfer-columns.js';
 
 /** Rows per multi-row INSERT. */
-export const ROWS_PER_INSERT = 64;
+const ROWS_PER_INSERT = 64;
 /** A statement ends where a block starts if it has this many rows by then (see upsert). */
 const MIN_ROWS_BEFORE_CUT = 16;
 
@@ -26,6 +26,8 @@ const ROW = 'r';
 /** A number column counting up by one from row to row (transaction indexes): bound once, the statement adds. */
 const SEQUENCE = 's';
 const TX_INDEX = COLUMN_NAMES.indexOf('tx_index');
+/** The named parameter of a column bound once (or packed): `@c<index>`. */
+const PARAMETERS = COLUMN_NAMES.map((_, j) => `c${j}`);
 
 /**
  * Multi-row upserts into chain_transfers from TransferColumns, with one prepared statement per shape (which
@@ -42,7 +44,6 @@ export class TransferInserter {
 
   /** Upserts every row; returns how many were inserted or enriched (SQLite's change count). */
   upsert(columns: TransferColumns, sourceId: number): number {
-    if (process.env.CF_SKIP_UPSERT) return columns.length;
     const cols = columnsOf(columns);
     const blocks = columns.blockNumber;
     const n = columns.length;
@@ -56,6 +57,9 @@ export class TransferInserter {
         while (cut > from && blocks[cut - 1] === blocks[end - 1]) cut--;
         if (cut - from >= MIN_ROWS_BEFORE_CUT) end = cut;
       }
+      // The last rows go in statements of 32, 16, … rows: a statement is prepared per size, and a batch ends
+      // with any number of rows.
+      if (end === n && end - from < ROWS_PER_INSERT) end = from + 2 ** Math.floor(Math.log2(end - from));
       changes += this.upsertGroup(cols, from, end - from, columns.chain, sourceId);
       from = end;
     }
@@ -75,18 +79,19 @@ export class TransferInserter {
       this.statements.set(key, prepared);
     }
     const named: Record<string, unknown> = { chain, source: sourceId };
-    const perRow: Column[] = [];
+    const params = prepared.params;
+    const width = params.length / rows;
+    let k = 0;
     for (let j = 0; j < cols.length; j++) {
       const col = cols[j]!;
       const how = shape[j];
-      if (how === ROW) perRow.push(col);
-      else if (!(col instanceof HexColumn)) named[`c${j}`] = col[from];
-      else named[`c${j}`] = how === PACKED ? col.bytes.subarray(from * col.size, (from + rows) * col.size) : col.bound(from);
-    }
-    const params = prepared.params;
-    let at = 0;
-    for (let r = from; r < from + rows; r++) {
-      for (const col of perRow) params[at++] = col instanceof HexColumn ? col.bound(r) : col[r];
+      if (how === ROW) {
+        // Column by column: each loop reads one kind of array.
+        if (col instanceof HexColumn) for (let r = 0; r < rows; r++) params[r * width + k] = col.bound(from + r);
+        else for (let r = 0; r < rows; r++) params[r * width + k] = col[from + r];
+        k++;
+      } else if (!(col instanceof HexColumn)) named[PARAMETERS[j]!] = col[from];
+      else named[PARAMETERS[j]!] = how === PACKED ? col.bytes.subarray(from * col.size, (from + rows) * col.size) : col.bound(from);
     }
     // Spread, not an array: better-sqlite3 then reads each value as an argument instead of through an array look-up.
     return prepared.statement.run(...params, named).changes;

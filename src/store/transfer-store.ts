@@ -242,7 +242,7 @@ export class TransferStore {
       `INSERT INTO chain_checkpoints (chain, source_id, block_number, block_hash, updated_at) VALUES (?,?,?,?,?)
        ON CONFLICT (chain, source_id) DO UPDATE SET block_number = excluded.block_number, block_hash = excluded.block_hash, updated_at = excluded.updated_at`,
     );
-    const run = this.sqlite.transaction(() => {
+    const body = () => {
       // New rows get consecutive rowids above the current maximum (nothing is deleted meanwhile), so the rise
       // of the maximum counts the inserts; every other change was an enrichment, and the rest were duplicates.
       const maxId = this.prepare('max-rowid', 'SELECT coalesce(max(id), 0) AS id FROM chain_transfers').pluck();
@@ -264,14 +264,18 @@ export class TransferStore {
       for (const b of batch.blocks ?? []) upsertBlock.run(chain, sourceId, b.number, b.hash, b.parentHash, b.time);
       if (batch.checkpoint) upsertCheckpoint.run(chain, sourceId, batch.checkpoint.blockNumber, batch.checkpoint.blockHash, new Date().toISOString());
       if (batch.tokens?.length) this.upsertTokensInTransaction(batch.tokens);
-    });
+    };
+    // Inside inTransaction the enclosing transaction is what commits or rolls back; a savepoint per batch
+    // would only cost (SQLite tracks every page a savepoint touches).
+    const run = this.sqlite.inTransaction ? body : this.sqlite.transaction(body);
     run();
     return result;
   }
 
   /**
-   * Runs `fn` in one transaction: everything written meanwhile (batches become savepoints) is committed
-   * together, or nothing is when `fn` throws. Nothing else may use the store until it settles.
+   * Runs `fn` in one transaction: everything written meanwhile is committed together, or nothing is when `fn`
+   * throws (a failed write leaves part of its batch behind until then: let errors end `fn`). Nothing else may
+   * use the store until it settles.
    */
   async inTransaction<T>(fn: () => Promise<T>): Promise<T> {
     this.sqlite.exec('BEGIN');
@@ -299,7 +303,7 @@ export class TransferStore {
     for (const [name] of ADDRESS_INDEXES) this.sqlite.exec(`DROP INDEX IF EXISTS ${name}`);
     this.addressIndexesChecked = false;
     this.restoreCacheSize = this.withBulkCache();
-    if (!process.env.CF_NO_ROLLBACK_JOURNAL) this.restoreJournal = this.withRollbackJournal();
+    this.restoreJournal = this.withRollbackJournal();
   }
 
   endBulkLoad(): void {
@@ -406,14 +410,17 @@ export class TransferStore {
 
   /**
    * Fills in what a file could not say (a token_transfers CSV names neither the transaction index nor the
-   * time) from the transactions and blocks already stored, for the given block range.
+   * time) from the transactions and blocks already stored, for the given block range. `fill` can rule out a
+   * fill the caller knows has nothing to do (each is a scan of the range).
    */
-  backfill(chain: string, fromBlock: number, toBlock: number): { txIndex: number; blockTime: number } {
-    // Each fill is a lookup per row: skip it when nothing in the range could answer.
-    const anyNative = this.sqlite
-      .prepare('SELECT 1 FROM chain_transfers WHERE chain = ? AND block_number BETWEEN ? AND ? AND position = ? AND tx_index IS NOT NULL LIMIT 1')
-      .get(chain, fromBlock, toBlock, NATIVE_POSITION);
-    const anyTime = this.sqlite.prepare('SELECT 1 FROM chain_blocks WHERE chain = ? AND number BETWEEN ? AND ? AND time IS NOT NULL LIMIT 1').get(chain, fromBlock, toBlock);
+  backfill(chain: string, fromBlock: number, toBlock: number, fill: { txIndex?: boolean; blockTime?: boolean } = {}): { txIndex: number; blockTime: number } {
+    // Each fill is a lookup per row: skip it when the caller knows it has nothing to do, or nothing in the range could answer.
+    const anyNative =
+      (fill.txIndex ?? true) &&
+      this.sqlite
+        .prepare('SELECT 1 FROM chain_transfers WHERE chain = ? AND block_number BETWEEN ? AND ? AND position = ? AND tx_index IS NOT NULL LIMIT 1')
+        .get(chain, fromBlock, toBlock, NATIVE_POSITION);
+    const anyTime = (fill.blockTime ?? true) && this.sqlite.prepare('SELECT 1 FROM chain_blocks WHERE chain = ? AND number BETWEEN ? AND ? AND time IS NOT NULL LIMIT 1').get(chain, fromBlock, toBlock);
     const txIndex = !anyNative ? 0 : this.sqlite
       .prepare(
         `UPDATE chain_transfers SET tx_index = (

@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { anyTransfer } from './test-support/transfer-arbitrary.js';
+import { HexColumn, TransferColumns, storedHex, transferGaps } from './transfer-columns.js';
+import type { Transfer } from './transfer.js';
+
+describe('transfer columns', () => {
+  it('give back every transfer they were given, keeping 0x-hex as bytes and everything else as text', () => {
+    fc.assert(
+      fc.property(fc.array(anyTransfer, { maxLength: 40 }), fc.integer({ min: 1, max: 8 }), (transfers, capacity) => {
+        const columns = new TransferColumns('ethereum', capacity);
+        for (const t of transfers) columns.push(t);
+        expect(columns.aligned()).toBe(true);
+        expect(columns.toTransfers()).toEqual(transfers);
+        for (let r = 0; r < transfers.length; r++) {
+          const bound = columns.txHash.bound(r);
+          expect(typeof bound === 'string' ? bound : `0x${Buffer.from(bound!).toString('hex')}`).toBe(transfers[r]!.txHash);
+          expect(bound instanceof Uint8Array).toBe(/^0x[0-9a-f]{64}$/.test(transfers[r]!.txHash));
+        }
+      }),
+    );
+  });
+
+  it('keep rows written as bytes where a growing buffer puts them, between rows of text and nothing', () => {
+    const column = new HexColumn(20, 1);
+    column.push(null);
+    column.push('native');
+    column.push(null);
+    const at = column.pushBytes(); // row 3, beyond twice the first buffer
+    column.bytes.fill(0xab, at, at + 20);
+    column.push(`0x${'cd'.repeat(20)}`);
+    expect([0, 1, 2, 3, 4].map((r) => column.get(r))).toEqual([null, 'native', null, `0x${'ab'.repeat(20)}`, `0x${'cd'.repeat(20)}`]);
+  });
+
+  it('match stored values: bytes for lower-case 0x-hex of the size, the text for anything else', () => {
+    expect(storedHex(`0x${'0a'.repeat(20)}`, 20)).toEqual(Buffer.from('0a'.repeat(20), 'hex'));
+    expect(storedHex(`0x${'0A'.repeat(20)}`, 20)).toBe(`0x${'0A'.repeat(20)}`);
+    expect(storedHex(`0x${'0a'.repeat(20)}`, 32)).toBe(`0x${'0a'.repeat(20)}`);
+    expect(storedHex('native', 20)).toBe('native');
+  });
+
+  it('say what rows lack and what they lend, as transferGaps does for objects', () => {
+    fc.assert(
+      fc.property(fc.array(anyTransfer, { maxLength: 12 }), (transfers) => {
+        const columns = new TransferColumns('ethereum');
+        for (const t of transfers) columns.push(t);
+        expect(columns.gaps()).toEqual(transferGaps(transfers));
+      }),
+    );
+    const t: Transfer = { chain: 'ethereum', blockNumber: 1, blockTime: 5, txHash: 'x', txIndex: 0, position: 'a', kind: 'native', from: null, to: null, asset: 'native', amount: 1n, success: null, flags: 0 };
+    expect(transferGaps([t, { ...t, position: 'c10', txIndex: null, blockTime: null }])).toEqual({ lacksTxIndex: true, lacksBlockTime: true, lendsTxIndex: true });
+    expect(transferGaps([{ ...t, position: 'c10' }])).toEqual({ lacksTxIndex: false, lacksBlockTime: false, lendsTxIndex: false });
+  });
+});
