@@ -26,7 +26,12 @@ export function emptyBatch(): FileBatch {
   return { transfers: [], columns: [], inputs: [], blocks: [], receipts: [], tokens: [] };
 }
 
-/** The batch's columns for a chain (added on first use, for about `capacity` rows). */
+/**
+ * The batch's columns for a chain (added on first use, for about `capacity` rows).
+ *
+ * @example
+ * columnsOf(out, 'ethereum', chunk.count).blockNumber.push(17_000_000);
+ */
 export function columnsOf(batch: FileBatch, chain: string, capacity?: number): TransferColumns {
   for (const c of batch.columns) if (c.chain === chain) return c;
   const added = new TransferColumns(chain, capacity);
@@ -34,7 +39,12 @@ export function columnsOf(batch: FileBatch, chain: string, capacity?: number): T
   return added;
 }
 
-/** Transfers in a batch, both forms. */
+/**
+ * Transfers in a batch, both forms.
+ *
+ * @example
+ * result.transfersRead += transferCount(batch);
+ */
 export function transferCount(batch: FileBatch): number {
   return batch.columns.reduce((n, c) => n + c.length, batch.transfers.length);
 }
