@@ -3,6 +3,15 @@
  * server's zod schemas in src/api/<group>/ are the reference). Only the fields the pages use are
  * typed; the server may send more.
  */
+// Shapes the server answers with, taken from the modules that produce them (type-only: nothing of the
+// server is bundled by these lines).
+import type { FeatureExplanation, MatchQuery } from '../../src/screening/types.js';
+export type { FeatureExplanation, MatchQuery };
+export type { TraceAddress, TraceEdge, TraceExit, TraceReport } from '../../src/tracing/trace.js';
+export type { PatternFinding } from '../../src/tracing/patterns/pattern.js';
+export type { ExposureItem, ExposureReport } from '../../src/tracing/exposure.js';
+export type { SourceDocument } from '../../src/vetting/sources.js';
+export type { FiredRule, RecordResult as VetRecordResult, RingLinkResult as RingLink, RingResult as Ring, VetReport } from '../../src/vetting/vet.js';
 
 /** Every error response: `{error, message, details?}` with a 4xx (or 5xx) status. */
 export interface ApiErrorBody {
@@ -56,14 +65,6 @@ export interface EntityJson {
   provenance?: Provenance;
 }
 
-export interface FeatureExplanation {
-  feature: string;
-  score: number;
-  weight: number;
-  detail: string;
-  query?: string;
-  candidate?: string;
-}
 
 export interface MatchResultJson extends EntityJson {
   score: number;
@@ -72,11 +73,6 @@ export interface MatchResultJson extends EntityJson {
   explanations: Record<string, FeatureExplanation>;
 }
 
-/** A query by example, as in yente's `/match`. */
-export interface MatchQuery {
-  schema: string;
-  properties: Record<string, string[]>;
-}
 
 export interface MatchResponse {
   responses: Record<string, { status: number; results: MatchResultJson[]; total: { value: number; relation: string }; query: MatchQuery }>;
@@ -96,53 +92,10 @@ export interface TraceLabel {
   basis?: string;
 }
 
-export interface TraceAddress {
-  address: string;
-  asset: string;
-  tainted_received: number;
-  tainted_balance: number;
-  hop: number;
-  labels: TraceLabel[];
-}
 
-export interface TraceEdge {
-  from: string;
-  to: string;
-  tx_hash: string;
-  position: string;
-  block: number;
-  time: string;
-  asset: string;
-  amount: number;
-  taint: number;
-}
 
-export interface TraceExit {
-  service: string;
-  category: string;
-  address: string;
-  asset: string;
-  amount: number;
-  share: number;
-  hop: number;
-  basis?: string;
-  links?: { deposit_tx: string; chain: string; tx_hash: string; to: string; asset: string; amount: number; confidence: string; basis: string }[];
-  unlinked?: { deposit_tx: string; amount: number; reason: string }[];
-}
 
-export interface PatternFinding {
-  name: string;
-  addresses: string[];
-  summary: string;
-  evidence: Record<string, unknown>;
-}
 
-export interface TraceReport {
-  addresses: TraceAddress[];
-  edges: TraceEdge[];
-  exits: TraceExit[];
-  patterns: PatternFinding[];
-}
 
 export type TaintModel = 'haircut' | 'poison' | 'fifo';
 
@@ -189,94 +142,18 @@ export interface JobState<T = unknown> {
   message?: string;
 }
 
-export interface ExposureItem {
-  category: string;
-  exposure: 'ownership' | 'direct' | 'indirect';
-  direction: 'incoming' | 'outgoing';
-  service: string;
-  address: string;
-  asset: string;
-  amount: number;
-  share: number;
-  hops: number;
-  basis?: string;
-}
 
-export interface ExposureReport {
-  address: string;
-  risk: 'severe' | 'high' | 'medium' | 'low';
-  explanation: string[];
-  items: ExposureItem[];
-  method: { model: string; hops: number; maxVisits: number; truncated: boolean };
-}
 
 // ---- vetting -------------------------------------------------------------------------------
 
 export type VetLevel = 'low' | 'medium' | 'high' | 'critical';
 export type VetAction = 'none' | 'verify' | 'escalate' | 'block';
 
-export interface SourceDocument {
-  tag: string;
-  document: string;
-  date: string;
-  url: string;
-  status: 'primary' | 'secondary';
-}
 
-export interface FiredRule {
-  id: string;
-  title: string;
-  severity: string;
-  weight: number;
-  explanation: string;
-  source: SourceDocument;
-  see_also: SourceDocument[];
-  blocking: boolean;
-  related?: string[];
-}
 
-export interface VetRecordResult {
-  id: string;
-  score: number;
-  level: VetLevel;
-  action: VetAction;
-  action_text: string;
-  ring: string | null;
-  rules: FiredRule[];
-  not_evaluated: string[];
-  source: { file: string; line: number };
-}
 
-export interface RingLink {
-  a: string;
-  b: string;
-  strength: number;
-  shared: { kind: string; label: string; value: string; weight: number }[];
-}
 
-export interface Ring {
-  id: string;
-  members: string[];
-  links: RingLink[];
-  max_score: number;
-}
 
-export interface VetReport {
-  generated_at: string;
-  records: VetRecordResult[];
-  rings: Ring[];
-  summary: {
-    records: number;
-    by_level: Record<VetLevel, number>;
-    by_action: Record<VetAction, number>;
-    rings: number;
-    records_in_rings: number;
-    rules_fired: Record<string, number>;
-  };
-  sanctions: string | null;
-  exposure: string | null;
-  warnings: string[];
-}
 
 // ---- decisions, audit ----------------------------------------------------------------------
 
