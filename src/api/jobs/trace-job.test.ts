@@ -1,26 +1,11 @@
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Transfer } from '../../chain/transfer.js';
 import { TransferStore } from '../../store/transfer-store.js';
 import { openFixture, type Fixture } from '../test-support/fixture.js';
+import { nativeTransfer as transfer } from '../test-support/transfers.js';
 
 const LAZARUS = '0x098b716b8aaf21512996dc57eb0615e2383e2f96';
 const A = '0x00000000000000000000000000000000000000aa';
-const transfer = (block: number, from: string, to: string): Transfer => ({
-  chain: 'ethereum',
-  blockNumber: block,
-  blockTime: 1_700_000_000 + block * 12,
-  txHash: `0x${block.toString(16).padStart(64, '0')}`,
-  txIndex: 0,
-  position: 'a',
-  kind: 'native',
-  from,
-  to,
-  asset: 'native',
-  amount: 10n ** 18n,
-  success: true,
-  flags: 0,
-});
 
 async function poll(fx: Fixture, location: string, headers: Record<string, string>): Promise<{ status: string; result?: { addresses: unknown[] }; error?: { message: string } }> {
   for (let i = 0; i < 200; i++) {
