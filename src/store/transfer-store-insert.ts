@@ -26,8 +26,6 @@ const ROW = 'r';
 /** A number column counting up by one from row to row (transaction indexes): bound once, the statement adds. */
 const SEQUENCE = 's';
 const TX_INDEX = COLUMN_NAMES.indexOf('tx_index');
-/** The named parameter of a column bound once (or packed): `@c<index>`. */
-const PARAMETERS = COLUMN_NAMES.map((_, j) => `c${j}`);
 
 /**
  * Multi-row upserts into chain_transfers from TransferColumns, with one prepared statement per shape (which
@@ -75,26 +73,33 @@ export class TransferInserter {
       if (this.statements.size >= 256) this.statements.clear();
       let perRow = 0;
       for (const how of shape) if (how === ROW) perRow++;
-      prepared = { statement: this.sqlite.prepare(upsertSql(shape, rows, cols)), params: new Array<unknown>(perRow * rows) };
+      prepared = { statement: this.sqlite.prepare(upsertSql(shape, rows, cols)), params: new Array<unknown>(cols.length + 2 - perRow + perRow * rows) };
       this.statements.set(key, prepared);
     }
-    const named: Record<string, unknown> = { chain, source: sourceId };
+    // Positional parameters in the order they appear in the statement: the chain, the columns bound once or
+    // packed, the source, then the VALUES rows.
     const params = prepared.params;
-    const width = params.length / rows;
     let k = 0;
+    params[k++] = chain;
     for (let j = 0; j < cols.length; j++) {
       const col = cols[j]!;
       const how = shape[j];
-      if (how === ROW) {
-        // Column by column: each loop reads one kind of array.
-        if (col instanceof HexColumn) for (let r = 0; r < rows; r++) params[r * width + k] = col.bound(from + r);
-        else for (let r = 0; r < rows; r++) params[r * width + k] = col[from + r];
-        k++;
-      } else if (!(col instanceof HexColumn)) named[PARAMETERS[j]!] = col[from];
-      else named[PARAMETERS[j]!] = how === PACKED ? col.bytes.subarray(from * col.size, (from + rows) * col.size) : col.bound(from);
+      if (how === ROW) continue;
+      if (!(col instanceof HexColumn)) params[k++] = col[from];
+      else params[k++] = how === PACKED ? col.bytes.subarray(from * col.size, (from + rows) * col.size) : col.bound(from);
+    }
+    params[k++] = sourceId;
+    const width = (params.length - k) / rows;
+    for (let j = 0; j < cols.length; j++) {
+      if (shape[j] !== ROW) continue;
+      const col = cols[j]!;
+      // Column by column: each loop reads one kind of array.
+      if (col instanceof HexColumn) for (let r = 0; r < rows; r++) params[k + r * width] = col.bound(from + r);
+      else for (let r = 0; r < rows; r++) params[k + r * width] = col[from + r];
+      k++;
     }
     // Spread, not an array: better-sqlite3 then reads each value as an argument instead of through an array look-up.
-    return prepared.statement.run(...params, named).changes;
+    return prepared.statement.run(...params).changes;
   }
 }
 
@@ -126,19 +131,22 @@ function howToBind(col: Column, from: number, rows: number, mayCount: boolean): 
  * index, time, flags).
  */
 function upsertSql(shape: string, rows: number, cols: Column[]): string {
-  const values: string[] = [];
-  for (let r = 0; r < rows; r++) {
-    const row = COLUMN_NAMES.map((_, j) => {
-      const col = cols[j];
-      if (shape[j] === ROW) return '?';
-      if (shape[j] === SEQUENCE) return r === 0 ? `@c${j}` : `@c${j}+${r}`;
-      if (shape[j] === ONCE || !(col instanceof HexColumn)) return `@c${j}`;
-      return `substr(@c${j},${r * col.size + 1},${col.size})`;
-    });
-    values.push(`(@chain,${row.join(',')},@source)`);
+  // SELECT … FROM (VALUES …): only the values that differ from row to row go through the VALUES rows (with the
+  // row's ordinal, column1, to cut packed columns); the rest is bound once and evaluated once per statement.
+  const selected: string[] = [];
+  let perRow = 0;
+  for (let j = 0; j < COLUMN_NAMES.length; j++) {
+    const col = cols[j];
+    const how = shape[j];
+    if (how === ROW) selected.push(`column${2 + perRow++}`);
+    else if (how === SEQUENCE) selected.push('?+column1');
+    else if (how === ONCE || !(col instanceof HexColumn)) selected.push('?');
+    else selected.push(`substr(?,column1*${col.size}+1,${col.size})`);
   }
+  const placeholders = perRow === 0 ? '' : `,${new Array(perRow).fill('?').join(',')}`;
+  const values = Array.from({ length: rows }, (_, r) => `(${r}${placeholders})`);
   return `INSERT INTO chain_transfers (chain, ${COLUMN_NAMES.join(', ')}, source_id)
-  VALUES ${values.join(',')}
+  SELECT ?,${selected.join(',')},? FROM (VALUES ${values.join(',')}) WHERE true
   ON CONFLICT (chain, block_number, tx_hash, position) DO UPDATE SET
     success = coalesce(chain_transfers.success, excluded.success),
     to_address = coalesce(chain_transfers.to_address, excluded.to_address),
