@@ -335,14 +335,13 @@ function byteRowMapper(kind: EthEtlKind, ctx: FileReadContext, blocks: BlockColl
         fields.address('from_address', base + ix.from_address!, c.from);
         const to = base + ix.to_address!;
         fields.optionalAddress('to_address', fields.isEmpty(to) && contract >= 0 ? contract : to, c.to);
-        const amount = fields.amount('value', base + ix.value!);
-        c.amount.push(amount);
+        const zero = fields.amount('value', base + ix.value!, c.amount);
         c.blockTime.push(time);
         c.position.push(NATIVE_POSITION);
         c.kind.push('native');
         c.asset.push(NATIVE_ASSET);
         c.success.push(status === null ? null : status ? 1 : 0);
-        c.flags.push(amount === '0' ? TRANSFER_FLAGS.zeroValue : 0);
+        c.flags.push(zero ? TRANSFER_FLAGS.zeroValue : 0);
         c.scriptType.push(null);
         blockHash.add(fields, ix.block_hash === undefined ? -1 : base + ix.block_hash, blockNumber, time);
       };
@@ -356,7 +355,7 @@ function byteRowMapper(kind: EthEtlKind, ctx: FileReadContext, blocks: BlockColl
         const tokenField = base + ix.token_address!;
         const tokenAt = fields.address('token_address', tokenField, c.asset); // (before reading c.asset.bytes, which this may replace)
         const tokenFlags = tokens.flags(c.asset.bytes, tokenAt, () => fields.text(tokenField));
-        const amount = fields.amount('value', base + ix.value!);
+        const zero = fields.amount('value', base + ix.value!, c.amount);
         fields.hash('transaction_hash', base + ix.transaction_hash!, c.txHash);
         c.txIndex.push(ix.transaction_index === undefined ? null : fields.optionalInt('transaction_index', base + ix.transaction_index));
         const logIndex = fields.int('log_index', base + ix.log_index!);
@@ -366,9 +365,8 @@ function byteRowMapper(kind: EthEtlKind, ctx: FileReadContext, blocks: BlockColl
         c.blockTime.push(time);
         c.position.push(logIndex < 4096 ? (positions[logIndex] ??= logPosition(logIndex)) : logPosition(logIndex));
         c.kind.push('token');
-        c.amount.push(amount);
         c.success.push(1);
-        c.flags.push(tokenFlags | (amount === '0' ? TRANSFER_FLAGS.zeroValue : 0));
+        c.flags.push(tokenFlags | (zero ? TRANSFER_FLAGS.zeroValue : 0));
         c.scriptType.push(null);
         blockHash.add(fields, ix.block_hash === undefined ? -1 : base + ix.block_hash, blockNumber, time);
       };

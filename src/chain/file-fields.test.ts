@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { CsvChunk } from './csv-records.js';
 import { ChunkFieldReader, FieldReader, allDigits, lowerHex } from './file-fields.js';
-import { HexColumn } from './transfer-columns.js';
+import { HexColumn, TextColumn } from './transfer-columns.js';
 import { parseUnitsText } from './units.js';
 
 const hexChar = fc.constantFrom(...'0123456789abcdefABCDEF'.split(''));
@@ -83,12 +83,12 @@ describe('field readers on the bytes of a CSV chunk', () => {
         expect(outcome(() => { const c = new HexColumn(20, 1); over(t).optionalAddress('a', 0, c); return hexOf(c); })).toEqual(outcome(() => f.optionalAddress('a', t)));
         expect(outcome(() => over(t).int('n', 0))).toEqual(outcome(() => f.int('n', t)));
         expect(outcome(() => over(t).optionalInt('n', 0))).toEqual(outcome(() => f.optionalInt('n', t)));
-        expect(outcome(() => over(t).amount('v', 0))).toEqual(outcome(() => f.bigint('v', t).toString()));
+        expect(outcome(() => { const c = new TextColumn(1); const zero = over(t).amount('v', 0, c); return [c.get(0), zero]; })).toEqual(outcome(() => { const v = f.bigint('v', t); return [v.toString(), v === 0n]; }));
         expect(outcome(() => over(t).optionalBool('s', 0))).toEqual(outcome(() => f.optionalBool('s', t)));
-        expect(outcome(() => over(t).units('amount', 0, decimals))).toEqual(
+        expect(outcome(() => { const c = new TextColumn(1); const zero = over(t).units('amount', 0, decimals, c); return [c.get(0), zero]; })).toEqual(
           outcome(() => {
             const parsed = parseUnitsText(t.trim(), decimals);
-            return 'value' in parsed ? parsed.value : f.fail('amount', parsed.error);
+            return 'value' in parsed ? [parsed.value, parsed.value === '0'] : f.fail('amount', parsed.error);
           }),
         );
         expect(outcome(() => over(t).checkHash('h', 0))).toEqual(outcome(() => void f.hash('h', t)));

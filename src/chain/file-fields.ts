@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { fieldText, type CsvChunk } from './csv-records.js';
-import type { HexColumn } from './transfer-columns.js';
+import type { HexColumn, TextColumn } from './transfer-columns.js';
 import { parseUnitsText } from './units.js';
 
 /**
@@ -235,8 +235,11 @@ export class ChunkFieldReader {
     return this.isEmpty(k) ? null : this.int(field, k);
   }
 
-  /** An exact non-negative integer of any size, as decimal text without leading zeros (what FieldReader.bigint reads). */
-  amount(field: string, k: number): string {
+  /**
+   * An exact non-negative integer of any size (what FieldReader.bigint reads) into `into` as decimal text
+   * without leading zeros; returns whether it is zero.
+   */
+  amount(field: string, k: number, into: TextColumn): boolean {
     const bytes = this.chunk.bytes;
     const end = this.chunk.ends[k]!;
     let start = this.chunk.starts[k]!;
@@ -246,14 +249,15 @@ export class ChunkFieldReader {
       if (c < 48 || c > 57) return this.reject(field, k, (t) => this.f.bigint(field, t));
     }
     while (start < end - 1 && bytes[start] === 48) start++;
-    return fieldText(bytes, start, end, true);
+    into.pushBytes(bytes, start, end);
+    return end - start === 1 && bytes[start] === 48;
   }
 
   /**
-   * A decimal amount in whole units as base-unit decimal text, what parseUnitsText gives for the field's
-   * trimmed text (and its error, naming the field).
+   * A decimal amount in whole units as base-unit decimal text into `into`, what parseUnitsText gives for the
+   * field's trimmed text (and its error, naming the field); returns whether it is zero.
    */
-  units(field: string, k: number, decimals: number): string {
+  units(field: string, k: number, decimals: number, into: TextColumn): boolean {
     const bytes = this.chunk.bytes;
     const start = this.chunk.starts[k]!;
     const end = this.chunk.ends[k]!;
@@ -269,7 +273,9 @@ export class ChunkFieldReader {
     const fractionDigits = dot < 0 ? 0 : fractionEnd - dot - 1;
     if (!plain || fractionDigits > decimals) {
       const parsed = parseUnitsText(this.text(k).trim(), decimals);
-      return 'value' in parsed ? parsed.value : this.f.fail(field, parsed.error);
+      if (!('value' in parsed)) return this.f.fail(field, parsed.error);
+      into.push(parsed.value);
+      return parsed.value === '0';
     }
     // Whole digits, fraction digits, zeros up to the decimals: written once, without leading zeros.
     const wholeEnd = dot < 0 ? end : dot;
@@ -278,9 +284,14 @@ export class ChunkFieldReader {
     let w = 0;
     for (let i = start; i < wholeEnd; i++) if (w > 0 || bytes[i] !== 48) out[w++] = bytes[i]!;
     for (let i = wholeEnd + 1; i < fractionEnd; i++) if (w > 0 || bytes[i] !== 48) out[w++] = bytes[i]!;
-    if (w === 0) return '0';
+    if (w === 0) {
+      out[w++] = 48;
+      into.pushBytes(out, 0, w);
+      return true;
+    }
     for (let z = decimals - fractionDigits; z > 0; z--) out[w++] = 48;
-    return fieldText(out, 0, w, true);
+    into.pushBytes(out, 0, w);
+    return false;
   }
 
   optionalBool(field: string, k: number): boolean | null {

@@ -107,7 +107,7 @@ class GenericRowReader {
       decimals = stated;
     }
     if (decimals === null) f.fail('decimals', `decimals of token ${asset} are unknown: add a "decimals" column (amounts are in whole units)`);
-    const amount = fields.units('amount', base + ix.amount, decimals);
+    const zero = fields.units('amount', base + ix.amount, decimals, c.amount);
     const successText = ix.success === undefined ? '' : fields.text(base + ix.success);
     const success = successText === '' ? (kind === 'token' ? true : null) : f.optionalBool('success', successText);
     const logIndexText = ix.log_index === undefined ? '' : fields.text(base + ix.log_index).trim();
@@ -127,9 +127,8 @@ class GenericRowReader {
     c.txIndex.push(txIndex);
     c.position.push(pos);
     c.kind.push(kind);
-    c.amount.push(amount);
     c.success.push(success === null ? null : success ? 1 : 0);
-    c.flags.push((amount === '0' ? TRANSFER_FLAGS.zeroValue : 0) | (asset !== NATIVE_ASSET && !allowedToken(chain, asset) ? TRANSFER_FLAGS.unverifiedToken : 0));
+    c.flags.push((zero ? TRANSFER_FLAGS.zeroValue : 0) | (asset !== NATIVE_ASSET && !allowedToken(chain, asset) ? TRANSFER_FLAGS.unverifiedToken : 0));
     c.scriptType.push(null);
     blocks.add(chain, blockNumber, null, null, blockTime);
   }

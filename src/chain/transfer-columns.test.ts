@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyTransfer } from './test-support/transfer-arbitrary.js';
-import { HexColumn, TransferColumns, storedHex, transferGaps } from './transfer-columns.js';
+import { HexColumn, TextColumn, TransferColumns, storedHex, transferGaps } from './transfer-columns.js';
 import type { Transfer } from './transfer.js';
 
 describe('transfer columns', () => {
@@ -30,6 +30,22 @@ describe('transfer columns', () => {
     column.bytes.fill(0xab, at, at + 20);
     column.push(`0x${'cd'.repeat(20)}`);
     expect([0, 1, 2, 3, 4].map((r) => column.get(r))).toEqual([null, 'native', null, `0x${'ab'.repeat(20)}`, `0x${'cd'.repeat(20)}`]);
+  });
+
+  it('keep texts back to back as UTF-8, whether given as strings or as bytes, through growing buffers', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 40 }), { maxLength: 60 }), fc.integer({ min: 1, max: 4 }), (texts, capacity) => {
+        const column = new TextColumn(capacity, 1);
+        texts.forEach((t, i) => (i % 2 ? column.pushBytes(Buffer.from(`xx${t}`), 2, 2 + Buffer.byteLength(t)) : column.push(t)));
+        expect(column.length).toBe(texts.length);
+        expect(texts.map((_, r) => column.get(r))).toEqual(texts);
+        expect(texts.map((t, r) => column.size(r))).toEqual(texts.map((t) => Buffer.byteLength(t)));
+        for (let a = 0; a < texts.length; a++) {
+          expect(column.same(a, 0)).toBe(texts[a] === texts[0]);
+          if ([...texts[0]!].every((ch) => ch.charCodeAt(0) < 0x80)) expect(column.is(a, texts[0]!)).toBe(texts[a] === texts[0]);
+        }
+      }),
+    );
   });
 
   it('match stored values: bytes for lower-case 0x-hex of the size, the text for anything else', () => {

@@ -93,8 +93,112 @@ export class HexColumn {
 }
 
 /**
+ * Short texts (amounts, positions) of a column back to back as UTF-8 bytes, row `r` at
+ * `bytes[start(r), ends[r])`: readers copy them straight from the bytes they read, without a string per row,
+ * and the store binds a statement's rows as one blob.
+ */
+export class TextColumn {
+  bytes: Buffer;
+  ends: Int32Array;
+  length = 0;
+
+  /** `capacity`: rows expected; `bytesPerRow`: their usual length. */
+  constructor(capacity = 1024, bytesPerRow = 8) {
+    this.bytes = Buffer.allocUnsafe(Math.max(1, capacity) * bytesPerRow);
+    this.ends = new Int32Array(Math.max(1, capacity));
+  }
+
+  /** Where row `r` starts in `bytes`. */
+  start(r: number): number {
+    return r === 0 ? 0 : this.ends[r - 1]!;
+  }
+
+  /** Row `r`'s length in bytes. */
+  size(r: number): number {
+    return this.ends[r]! - this.start(r);
+  }
+
+  /**
+   * Adds a row.
+   *
+   * @example
+   * column.push('1000000000000000000');
+   */
+  push(text: string): void {
+    const at = this.end();
+    this.reserve(at + 3 * text.length);
+    let ascii = true;
+    for (let i = 0; i < text.length && ascii; i++) if (text.charCodeAt(i) > 0x7f) ascii = false;
+    let end = at;
+    if (ascii) for (let i = 0; i < text.length; i++) this.bytes[end++] = text.charCodeAt(i);
+    else end += this.bytes.write(text, at, 'utf8');
+    this.close(end);
+  }
+
+  /**
+   * Adds a row that is `src[start, end)` (UTF-8).
+   *
+   * @example
+   * column.pushBytes(chunk.bytes, starts[k], ends[k]);
+   */
+  pushBytes(src: Uint8Array, start: number, end: number): void {
+    const at = this.end();
+    this.reserve(at + end - start);
+    const bytes = this.bytes;
+    let w = at;
+    for (let i = start; i < end; i++) bytes[w++] = src[i]!;
+    this.close(w);
+  }
+
+  /** Row `r` as text. */
+  get(r: number): string {
+    return this.bytes.toString('utf8', this.start(r), this.ends[r]);
+  }
+
+  /** Whether rows `a` and `b` hold the same text. */
+  same(a: number, b: number): boolean {
+    const sa = this.start(a);
+    const sb = this.start(b);
+    const n = this.ends[a]! - sa;
+    if (this.ends[b]! - sb !== n) return false;
+    const bytes = this.bytes;
+    for (let i = 0; i < n; i++) if (bytes[sa + i] !== bytes[sb + i]) return false;
+    return true;
+  }
+
+  /** Whether row `r` is `text` (ASCII). */
+  is(r: number, text: string): boolean {
+    const s = this.start(r);
+    if (this.ends[r]! - s !== text.length) return false;
+    for (let i = 0; i < text.length; i++) if (this.bytes[s + i] !== text.charCodeAt(i)) return false;
+    return true;
+  }
+
+  private end(): number {
+    return this.length === 0 ? 0 : this.ends[this.length - 1]!;
+  }
+
+  private reserve(bytes: number): void {
+    if (bytes > this.bytes.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, bytes));
+      this.bytes.copy(bigger, 0, 0, this.end());
+      this.bytes = bigger;
+    }
+    if (this.length === this.ends.length) {
+      const bigger = new Int32Array(this.ends.length * 2);
+      bigger.set(this.ends);
+      this.ends = bigger;
+    }
+  }
+
+  private close(end: number): void {
+    this.ends[this.length++] = end;
+  }
+}
+
+/**
  * Transfers of one chain column by column, in the form the transfer store binds them (see HexColumn; amounts
- * as decimal text, success as 1/0/null). File readers fill the columns straight from the bytes they read,
+ * and positions as UTF-8 bytes (TextColumn), success as 1/0/null). File readers fill the columns straight from the bytes they read,
  * without a Transfer object or a string per hash; `push` converts a Transfer.
  *
  * @example
@@ -105,14 +209,14 @@ export class HexColumn {
 export class TransferColumns {
   readonly blockNumber: number[] = column();
   readonly txHash: HexColumn;
-  readonly position: string[] = column();
+  readonly position: TextColumn;
   readonly kind: TransferKind[] = column();
   readonly blockTime: (number | null)[] = column();
   readonly txIndex: (number | null)[] = column();
   readonly from: HexColumn;
   readonly to: HexColumn;
   readonly asset: HexColumn;
-  readonly amount: string[] = column();
+  readonly amount: TextColumn;
   readonly success: (0 | 1 | null)[] = column();
   readonly flags: number[] = column();
   readonly scriptType: (string | null)[] = column();
@@ -126,6 +230,8 @@ export class TransferColumns {
     this.from = new HexColumn(20, capacity);
     this.to = new HexColumn(20, capacity);
     this.asset = new HexColumn(20, capacity);
+    this.position = new TextColumn(capacity, 6);
+    this.amount = new TextColumn(capacity, 24);
   }
 
   get length(): number {
@@ -161,7 +267,7 @@ export class TransferColumns {
     const gaps: TransferGaps = { lacksTxIndex: false, lacksBlockTime: false, lendsTxIndex: false };
     for (let r = 0; r < this.length && !(gaps.lacksTxIndex && gaps.lacksBlockTime && gaps.lendsTxIndex); r++) {
       if (this.txIndex[r] === null) gaps.lacksTxIndex = true;
-      else if (this.position[r] === NATIVE_POSITION) gaps.lendsTxIndex = true;
+      else if (this.position.is(r, NATIVE_POSITION)) gaps.lendsTxIndex = true;
       if (this.blockTime[r] === null) gaps.lacksBlockTime = true;
     }
     return gaps;
@@ -176,12 +282,12 @@ export class TransferColumns {
       blockTime: this.blockTime[r] ?? null,
       txHash: this.txHash.get(r)!,
       txIndex: this.txIndex[r] ?? null,
-      position: this.position[r]!,
+      position: this.position.get(r),
       kind: this.kind[r]!,
       from: this.from.get(r),
       to: this.to.get(r),
       asset: this.asset.get(r)!,
-      amount: BigInt(this.amount[r]!),
+      amount: BigInt(this.amount.get(r)),
       success: success === null || success === undefined ? null : success === 1,
       flags: this.flags[r]!,
     };

@@ -1,5 +1,5 @@
 import type Sqlite from 'better-sqlite3';
-import { HexColumn, type TransferColumns } from '../chain/transfer-columns.js';
+import { HexColumn, TextColumn, type TransferColumns } from '../chain/transfer-columns.js';
 
 /** Rows per multi-row INSERT. */
 const ROWS_PER_INSERT = 64;
@@ -9,7 +9,7 @@ const MIN_ROWS_BEFORE_CUT = 16;
 /** The columns bound from a TransferColumns, in INSERT order (chain and source_id are per statement). */
 const COLUMN_NAMES = ['block_number', 'tx_hash', 'position', 'kind', 'block_time', 'tx_index', 'from_address', 'to_address', 'asset', 'amount', 'success', 'flags', 'script_type'] as const;
 
-type Column = readonly unknown[] | HexColumn;
+type Column = readonly unknown[] | HexColumn | TextColumn;
 
 function columnsOf(t: TransferColumns): Column[] {
   return [t.blockNumber, t.txHash, t.position, t.kind, t.blockTime, t.txIndex, t.from, t.to, t.asset, t.amount, t.success, t.flags, t.scriptType];
@@ -17,11 +17,14 @@ function columnsOf(t: TransferColumns): Column[] {
 
 /**
  * How one column is bound in one INSERT: ONCE for all its rows (the same value in each), PACKED as one blob
- * of its rows' bytes that the statement cuts up with substr(), or ROW by row. Binding a value through
- * better-sqlite3 costs more than SQLite's own work per column, so the fewer values bound the better.
+ * of its rows' bytes that the statement cuts up with substr(), TEXTS as one blob of its rows' texts with a
+ * number per row (offset × 256 + length) to cut it, or ROW by row. Binding a value through better-sqlite3
+ * costs more than SQLite's own work per column (a string costs two allocations and a copy), so the fewer and
+ * simpler the values bound the better.
  */
 const ONCE = 'o';
 const PACKED = 'p';
+const TEXTS = 't';
 const ROW = 'r';
 /** A number column counting up by one from row to row (transaction indexes): bound once, the statement adds. */
 const SEQUENCE = 's';
@@ -72,8 +75,9 @@ export class TransferInserter {
     if (!prepared) {
       if (this.statements.size >= 256) this.statements.clear();
       let perRow = 0;
-      for (const how of shape) if (how === ROW) perRow++;
-      prepared = { statement: this.sqlite.prepare(upsertSql(shape, rows, cols)), params: new Array<unknown>(cols.length + 2 - perRow + perRow * rows) };
+      for (const how of shape) if (how === ROW || how === TEXTS) perRow++;
+      const once = cols.length + 2 - perRow + (shape.split(TEXTS).length - 1);
+      prepared = { statement: this.sqlite.prepare(upsertSql(shape, rows, cols)), params: new Array<unknown>(once + perRow * rows) };
       this.statements.set(key, prepared);
     }
     // Positional parameters in the order they appear in the statement: the chain, the columns bound once or
@@ -85,16 +89,29 @@ export class TransferInserter {
       const col = cols[j]!;
       const how = shape[j];
       if (how === ROW) continue;
-      if (!(col instanceof HexColumn)) params[k++] = col[from];
-      else params[k++] = how === PACKED ? col.bytes.subarray(from * col.size, (from + rows) * col.size) : col.bound(from);
+      if (col instanceof TextColumn) params[k++] = how === ONCE ? col.get(from) : col.bytes.subarray(col.start(from), col.ends[from + rows - 1]);
+      else if (col instanceof HexColumn) params[k++] = how === PACKED ? col.bytes.subarray(from * col.size, (from + rows) * col.size) : col.bound(from);
+      else params[k++] = col[from];
     }
     params[k++] = sourceId;
     const width = (params.length - k) / rows;
     for (let j = 0; j < cols.length; j++) {
-      if (shape[j] !== ROW) continue;
+      const how = shape[j];
+      if (how !== ROW && how !== TEXTS) continue;
       const col = cols[j]!;
       // Column by column: each loop reads one kind of array.
-      if (col instanceof HexColumn) for (let r = 0; r < rows; r++) params[k + r * width] = col.bound(from + r);
+      if (col instanceof TextColumn) {
+        const base = col.start(from);
+        const ends = col.ends;
+        let start = base;
+        if (how === TEXTS) {
+          for (let r = 0; r < rows; r++) {
+            const end = ends[from + r]!;
+            params[k + r * width] = (start - base) * 256 + (end - start);
+            start = end;
+          }
+        } else for (let r = 0; r < rows; r++) params[k + r * width] = col.get(from + r);
+      } else if (col instanceof HexColumn) for (let r = 0; r < rows; r++) params[k + r * width] = col.bound(from + r);
       else for (let r = 0; r < rows; r++) params[k + r * width] = col[from + r];
       k++;
     }
@@ -105,6 +122,13 @@ export class TransferInserter {
 
 function howToBind(col: Column, from: number, rows: number, mayCount: boolean): string {
   const end = from + rows;
+  if (col instanceof TextColumn) {
+    let same = true;
+    for (let r = from + 1; r < end && same; r++) same = col.same(r, from);
+    if (same) return ONCE;
+    for (let r = from; r < end; r++) if (col.size(r) > 255) return ROW;
+    return TEXTS;
+  }
   if (col instanceof HexColumn) {
     const texts = col.texts;
     const first = texts[from];
@@ -139,7 +163,10 @@ function upsertSql(shape: string, rows: number, cols: Column[]): string {
     const col = cols[j];
     const how = shape[j];
     if (how === ROW) selected.push(`column${2 + perRow++}`);
-    else if (how === SEQUENCE) selected.push('?+column1');
+    else if (how === TEXTS) {
+      const at = `column${2 + perRow++}`;
+      selected.push(`CAST(substr(?,(${at}>>8)+1,${at}&255) AS TEXT)`);
+    } else if (how === SEQUENCE) selected.push('?+column1');
     else if (how === ONCE || !(col instanceof HexColumn)) selected.push('?');
     else selected.push(`substr(?,column1*${col.size}+1,${col.size})`);
   }
