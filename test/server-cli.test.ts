@@ -105,3 +105,37 @@ describe('counterflow keys, audit and serve --auth', () => {
     expect(verify.err).toMatch(/audit trail broken at entry #4: its content does not match its hash \(the entry was edited\) \(3 entries before it are intact\)/);
   });
 });
+
+describe('counterflow serve follows list updates made by other commands', () => {
+  it('screens against a list loaded while it runs, says so, and audits the versions it used', async () => {
+    const home = tempHome('cf-server-live-');
+    const mine = join(home, 'mine.ftm.json');
+    writeFileSync(mine, ENTITIES.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    expect((await runCli(['--home', home, 'lists', 'load', mine, '--list', 'mine'])).code).toBe(0);
+    const server = await serve(['--home', home], ['--list-check', '0.05']);
+    const screen = async () => {
+      const res = await fetch(`${server.url}/match/default`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ queries: { q: { schema: 'Person', properties: { name: ['Ri Pyong Chol'] } } } }),
+      });
+      const body = (await res.json()) as { responses: { q: { results: { id: string; match: boolean }[] } } };
+      return body.responses.q.results.filter((r) => r.match).map((r) => r.id);
+    };
+    try {
+      expect(await screen()).toEqual([]);
+      const more = join(home, 'more.ftm.json');
+      writeFileSync(more, `${JSON.stringify({ id: 'p-ri', schema: 'Person', properties: { name: ['RI PYONG CHOL'] }, datasets: ['more'], target: true })}\n`);
+      expect((await runCli(['--home', home, 'lists', 'load', more, '--list', 'more'])).code).toBe(0);
+      for (let i = 0; i < 200 && !/screening against new list versions/.test(server.out()); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(server.out()).toMatch(/screening against new list versions: (mine@1, more@1|more@1, mine@1) \(2 entities\)/);
+      expect(await screen()).toEqual(['p-ri']);
+      const lists = (await (await fetch(`${server.url}/lists`)).json()) as { index: { lists: string[] } };
+      expect([...lists.index.lists].sort()).toEqual(['mine', 'more']);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    const audit = JSON.parse((await runCli(['--home', home, 'audit', '--json', '--action', 'screen'])).out) as { listVersions: string[] }[];
+    expect(audit.map((e) => e.listVersions)).toEqual([['mine@1'], ['mine@1', 'more@1']]);
+  });
+});

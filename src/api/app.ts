@@ -32,6 +32,8 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export interface AppOptions {
   store: ApiContext['store'];
   screener: ApiContext['screener'];
+  /** Keeps the index in step with the store's list versions (serve does); routes then screen against its current index. */
+  live?: ApiContext['live'];
   /** The home directory holding the chain data (default: the SQLite store's folder). */
   home?: string;
   /** Fastify's request log (pino to stdout); off by default. */
@@ -95,6 +97,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const ctx: ApiContext = {
     store: options.store,
     screener: options.screener,
+    ...(options.live ? { live: options.live } : {}),
     ...(options.home ? { home: options.home } : {}),
     jobs,
     traceJobs: { workThreshold: options.traceJobs?.workThreshold ?? 2000, syncBudgetMs: options.traceJobs?.syncBudgetMs ?? 10_000 },
@@ -116,10 +119,13 @@ export function buildApp(options: AppOptions): FastifyInstance {
 }
 
 function auditTrail(options: AppOptions, log: AuditLog | undefined): AuditTrail {
+  const live = options.live;
   let versions: Promise<string[]> | undefined = options.listVersions ? Promise.resolve(versionNames(options.listVersions)) : undefined;
   return {
     log,
+    // With a live index, the versions of the index in use now.
     listVersions: () => {
+      if (live) return Promise.resolve(versionNames(live.versions()));
       versions ??= options.store.activeVersions().then(versionNames);
       return versions;
     },

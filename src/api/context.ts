@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import type { Screener } from '../screening/index.js';
+import type { LiveScreener } from '../screening/live-screener.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
 import { HttpError, notFound } from './errors.js';
@@ -16,7 +17,10 @@ export interface TraceJobPolicy {
 /** What every route reads from: the store (list versions, entities) and the screening index built from it. */
 export interface ApiContext {
   store: Store;
+  /** The index the server started with; with `live`, the routes screen against `live.current()` instead. */
   screener: Screener;
+  /** Keeps the index in step with the store's list versions (the server's; absent in unit tests of single routes). */
+  live?: LiveScreener;
   /** The home directory (transfer store, graph cache, user labels, local incidents); default: the SQLite store's folder. */
   home?: string;
   /** The audit trail; absent in unit tests of single routes (then nothing is recorded). */
@@ -37,6 +41,17 @@ export function apiHome(ctx: Pick<ApiContext, 'store' | 'home'>): string {
   if (ctx.home) return ctx.home;
   if (ctx.store.backend === 'sqlite') return dirname(ctx.store.location);
   throw new HttpError(400, 'bad_request', 'chain data lives in the home directory: start the server with `counterflow serve --home DIR`');
+}
+
+/**
+ * The screening index a request uses: the live one when the server keeps it in step with the store. Read it
+ * once per request, so that one answer never mixes two list versions.
+ *
+ * @example
+ * const screener = screenerOf(ctx);
+ */
+export function screenerOf(ctx: Pick<ApiContext, 'screener' | 'live'>): Screener {
+  return ctx.live ? ctx.live.current() : ctx.screener;
 }
 
 /** The dataset name that stands for every loaded list, as in yente. */

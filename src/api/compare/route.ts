@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiContext } from '../context.js';
+import { screenerOf, type ApiContext } from '../context.js';
 import { scoreResponse } from '../match/schema.js';
 import { compareBody } from './schema.js';
 
@@ -10,11 +10,11 @@ import { compareBody } from './schema.js';
  * @example
  * await app.register(compareRoutes, ctx);
  */
-export const compareRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { screener }) => {
+export const compareRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) => {
   const schema = { tags: ['screening'], summary: 'Score two entities against each other', body: compareBody, response: { 200: scoreResponse } };
   app.post('/compare', { config: { access: 'read' }, schema }, async (request) => {
     const { left, right, algorithm } = request.body;
-    const { score, match, review, explanations } = screener.compare(left, right, algorithm);
+    const { score, match, review, explanations } = screenerOf(ctx).compare(left, right, algorithm);
     return { score, match, review, explanations };
   });
 };

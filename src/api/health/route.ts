@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiContext } from '../context.js';
+import { screenerOf, type ApiContext } from '../context.js';
 import { healthResponse, readyResponse } from './schema.js';
 
 /**
@@ -9,7 +9,8 @@ import { healthResponse, readyResponse } from './schema.js';
  * @example
  * await app.register(healthRoutes, ctx);
  */
-export const healthRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, screener }) => {
+export const healthRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) => {
+  const { store } = ctx;
   const config = { access: 'public', rateLimit: false } as const;
   app.get('/health', { config, schema: { tags: ['health'], summary: 'The process is alive', response: { 200: healthResponse } } }, async () => ({
     status: 'ok' as const,
@@ -25,7 +26,7 @@ export const healthRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { sto
       } catch {
         storeOk = false;
       }
-      const { lists, entities } = screener.info;
+      const { lists, entities } = screenerOf(ctx).info;
       const ready = storeOk && lists.length > 0;
       return reply.code(ready ? 200 : 503).send({ ready, checks: { store: storeOk ? 'ok' : 'unreachable', index: lists.length > 0 ? 'built' : 'empty' }, lists: lists.length, entities });
     },

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ApiContext } from '../context.js';
+import { screenerOf, type ApiContext } from '../context.js';
 import { versionJson } from '../../lists/version-json.js';
 import { listsResponse } from './schema.js';
 
@@ -10,7 +10,8 @@ import { listsResponse } from './schema.js';
  * @example
  * await app.register(listRoutes, ctx);
  */
-export const listRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store, screener }) => {
+export const listRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) => {
+  const { store } = ctx;
   const schema = { tags: ['lists'], summary: 'Active list versions and the screening index', response: { 200: listsResponse } };
   app.get('/lists', { config: { access: 'read' }, schema }, async () => {
     const lists = [];
@@ -18,7 +19,7 @@ export const listRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { store
       const stats = await store.versionStats(v.id);
       lists.push({ ...versionJson(v), dprkEntries: stats.byRegime.DPRK ?? 0, bySchema: stats.bySchema });
     }
-    const { entities, lists: indexed, buildMs } = screener.info;
+    const { entities, lists: indexed, buildMs } = screenerOf(ctx).info;
     return { lists, index: { entities, lists: indexed, buildMs } };
   });
 };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CounterflowError } from '../../errors.js';
 import type { MatchOptions, MatchQuery } from '../../screening/types.js';
 import { recordAudit } from '../audit/record.js';
-import { listsForDataset, type ApiContext } from '../context.js';
+import { listsForDataset, screenerOf, type ApiContext } from '../context.js';
 import { HttpError } from '../errors.js';
 import { matchResultJson } from './result-json.js';
 import { matchBody, matchParams, matchQuerystring, matchResponse } from './schema.js';
@@ -15,7 +15,7 @@ import { matchBody, matchParams, matchQuerystring, matchResponse } from './schem
  * @example
  * await app.register(matchRoutes, ctx);
  */
-export const matchRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { screener }) => {
+export const matchRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) => {
   app.post(
     '/match/:dataset',
     {
@@ -23,6 +23,7 @@ export const matchRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { scre
       schema: { tags: ['screening'], summary: 'Screen entities (yente-compatible)', params: matchParams, querystring: matchQuerystring, body: matchBody, response: { 200: matchResponse } },
     },
     async (request) => {
+      const screener = screenerOf(ctx);
       const lists = listsForDataset(screener, request.params.dataset);
       const { limit, threshold, cutoff, algorithm } = request.query;
       const options: MatchOptions = { limit, algorithm };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { SearchOptions } from '../../screening/types.js';
-import { listsForDataset, type ApiContext } from '../context.js';
+import { listsForDataset, screenerOf, type ApiContext } from '../context.js';
 import { entityJson } from '../match/result-json.js';
 import { searchParams, searchQuerystring, searchResponse } from './schema.js';
 
@@ -11,9 +11,10 @@ import { searchParams, searchQuerystring, searchResponse } from './schema.js';
  * @example
  * await app.register(searchRoutes, ctx);
  */
-export const searchRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, { screener }) => {
+export const searchRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) => {
   const schema = { tags: ['screening'], summary: 'Full-text search (yente-compatible)', params: searchParams, querystring: searchQuerystring, response: { 200: searchResponse } };
   app.get('/search/:dataset', { config: { access: 'read' }, schema }, async (request) => {
+    const screener = screenerOf(ctx);
     const lists = listsForDataset(screener, request.params.dataset);
     const { q, limit, offset, schema } = request.query;
     const options: SearchOptions = { limit, offset };

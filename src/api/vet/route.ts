@@ -9,7 +9,7 @@ import { openStoredGraphs } from '../../tracing/stored-graphs.js';
 import { chainExposureProvider } from '../../vetting/chain-exposure.js';
 import { vetRecords } from '../../vetting/vet.js';
 import { recordAudit } from '../audit/record.js';
-import { apiHome, type ApiContext } from '../context.js';
+import { apiHome, screenerOf, type ApiContext } from '../context.js';
 import { vetResponse } from './response-schema.js';
 import { VET_BODY_LIMIT, vetBody } from './schema.js';
 
@@ -28,7 +28,7 @@ let sharedIpIntel: IpIntel | undefined;
  * await app.inject({ method: 'POST', url: '/vet', payload: { records: [{ id: 'w1', names: ['Jane Doe'] }] } });
  */
 export const vetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) => {
-  const { store, screener } = ctx;
+  const { store } = ctx;
   const schema = { tags: ['vetting'], summary: 'Vet remote-worker records', body: vetBody, response: { 200: vetResponse } };
   app.post('/vet', { bodyLimit: VET_BODY_LIMIT, config: { access: 'run' }, schema }, async (request) => {
     const records: WorkerRecord[] = [];
@@ -48,6 +48,9 @@ export const vetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) => 
       now = t;
     }
     sharedIpIntel ??= offlineIpIntel();
+    const screener = screenerOf(ctx);
+    // The versions of this index, read with it: the live index may be replaced while the records are vetted.
+    const listVersions = ctx.live?.versions().map((v) => `${v.list}@${v.seq}`).sort();
     const lists = screener.info.lists;
     const graphs = ctx.home || store.backend === 'sqlite' ? await openStoredGraphs(store, apiHome(ctx)) : undefined;
     let report;
@@ -68,6 +71,7 @@ export const vetRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) => 
       input: request.body,
       result: report,
       detail: { records: records.length, by_action: report.summary.by_action, rings: report.summary.rings },
+      ...(listVersions ? { listVersions } : {}),
     });
     return report;
   });

@@ -11,7 +11,7 @@ import type { WithStore } from '../context.js';
 import type { CliIo } from '../io.js';
 import { listStatus } from './lists.js';
 import { numberOption } from './options.js';
-import { DEFAULT_HOST, DEFAULT_PORT, startServer, type RunningServer } from './serve.js';
+import { DEFAULT_HOST, DEFAULT_PORT, listChangeReports, startServer, type RunningServer } from './serve.js';
 
 export interface StartOptions {
   host: string;
@@ -42,7 +42,7 @@ export async function runStart(store: Store, home: string, io: CliIo, o: StartOp
     io.out('      `counterflow lists update` fetches the official UN and OFAC lists.');
     return;
   }
-  const server = await startServer(store, { host: o.host, port: o.port, home });
+  const server = await startServer(store, { host: o.host, port: o.port, home, ...listChangeReports(io) });
   io.out(`\nCounterflow is running at ${server.url}/ (Ctrl-C stops it)`);
   try {
     await until(server);
