@@ -72,6 +72,31 @@ describe('API keys and roles', () => {
   });
 });
 
+describe('lockout after failed API keys', () => {
+  it('answers 429 with retry-after to an address after its 20th failed key within a minute, checking no key meanwhile', async () => {
+    const fx = await openFixture({ auth: true });
+    try {
+      const { secret } = await fx.keys.create({ name: 'ops', role: 'admin' });
+      const fromA = { remoteAddress: '198.51.100.7' };
+      for (let i = 0; i < 20; i++) {
+        const res = await fx.app.inject({ method: 'GET', url: '/lists', headers: bearer(`cf_guess${i}`), ...fromA });
+        expect(res.statusCode).toBe(401);
+      }
+      const locked = await fx.app.inject({ method: 'GET', url: '/lists', headers: bearer('cf_guess20'), ...fromA });
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json()).toMatchObject({ error: 'too_many_requests', message: expect.stringMatching(/too many failed API keys/) });
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+      // The right key from the locked address is not checked either (its answer would tell a guess was right) …
+      expect((await fx.app.inject({ method: 'GET', url: '/lists', headers: bearer(secret), ...fromA })).statusCode).toBe(429);
+      // … while other addresses are served, and health stays open.
+      expect((await fx.app.inject({ method: 'GET', url: '/lists', headers: bearer(secret), remoteAddress: '198.51.100.8' })).statusCode).toBe(200);
+      expect((await fx.app.inject({ method: 'GET', url: '/health', ...fromA })).statusCode).toBe(200);
+    } finally {
+      await fx.close();
+    }
+  });
+});
+
 describe('auth off (loopback)', () => {
   let fx: Fixture;
   beforeAll(async () => {
