@@ -18,6 +18,7 @@ import { compatibleMask, SCHEMA_BITS, schemaClass, type SchemaClass } from './fe
 import type { NameKind, NameReading } from './name-readings.js';
 import { subjectFromQuery } from './query.js';
 import { round, scoreLogic, type Scored, type ScoringContext } from './score.js';
+import { searchFacets, type SearchFacets } from './search-facets.js';
 import { Subject, subjectFactsOfEntity, type SubjectHelpers } from './subject.js';
 import { MATCH_THRESHOLD, OFAC_MATCH_THRESHOLD, OFAC_REVIEW_THRESHOLD, REVIEW_THRESHOLD } from './thresholds.js';
 import { TokenComparer } from './token-similarity.js';
@@ -223,7 +224,7 @@ export class Screener {
    * @example
    * screener.search('KOMID', { schema: 'Organization', limit: 10 });
    */
-  search(q: string, options: SearchOptions = {}): { results: FtmEntity[]; total: number } {
+  search(q: string, options: SearchOptions = {}): { results: FtmEntity[]; total: number; facets: SearchFacets } {
     if (typeof q !== 'string' || !q.trim()) throw new InputError('search', 'empty query', undefined, 'q');
     if (q.length > LIMITS.searchQueryLength) throw new InputError('search', `query longer than ${LIMITS.searchQueryLength} characters`, undefined, 'q');
     const limit = readInt(options.limit, LIMITS.defaultSearchLimit, 1, LIMITS.maxLimit, 'search', 'limit');
@@ -261,7 +262,8 @@ export class Screener {
       if (score >= SEARCH_MIN_SCORE) scored.push({ c, score: round(score) });
     }
     scored.sort(byScoreDescending);
-    return { results: scored.slice(offset, offset + limit).map(({ c }) => (this.candidates[c] as Candidate).entity), total: scored.length };
+    const entities = scored.map(({ c }) => (this.candidates[c] as Candidate).entity);
+    return { results: entities.slice(offset, offset + limit), total: scored.length, facets: searchFacets(entities) };
   }
 
   /**

@@ -6,7 +6,7 @@ import { searchParams, searchQuerystring, searchResponse } from './schema.js';
 
 /**
  * `GET /search/{dataset}?q=&limit=&offset=&schema=`: full-text search over the loaded entities, in
- * yente's response shape (facets are not computed and come back empty).
+ * yente's response shape, with its facets (countries, topics, datasets) counted over every entity found.
  *
  * @example
  * await app.register(searchRoutes, ctx);
@@ -20,7 +20,7 @@ export const searchRoutes: FastifyPluginAsyncZod<ApiContext> = async (app, ctx) 
     const options: SearchOptions = { limit, offset };
     if (schema) options.schema = schema;
     if (lists) options.lists = lists;
-    const { results, total } = screener.search(q, options);
-    return { limit, offset, total: { value: total, relation: 'eq' }, results: results.map(entityJson), facets: {} };
+    const { results, total, facets } = screener.search(q, options);
+    return { limit, offset, total: { value: total, relation: 'eq' }, results: results.map(entityJson), facets };
   });
 };

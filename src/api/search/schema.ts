@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ftmModel } from '../../ftm/model.js';
+import { isSchema } from '../../ftm/model.js';
 import { LIMITS } from '../../screening/index.js';
 import { entityResponse, totalResponse } from '../match/schema.js';
 import { numberParam } from '../params.js';
@@ -19,15 +19,22 @@ export const searchQuerystring = z
     offset: numberParam({ min: 0, max: MAX_SEARCH_WINDOW, int: true }).default(0),
     schema: z
       .string()
-      .refine((s) => ftmModel.schemata[s] !== undefined, { message: 'unknown schema' })
+      .refine((s) => isSchema(s), { message: 'unknown schema' })
       .optional(),
   })
   .refine((p) => p.offset + p.limit <= MAX_SEARCH_WINDOW, { message: `offset + limit must be at most ${MAX_SEARCH_WINDOW}`, path: ['offset'] });
+
+const facet = z.object({
+  label: z.string(),
+  values: z.array(z.object({ name: z.string(), label: z.string(), count: z.number().int() })),
+});
 
 export const searchResponse = z.object({
   limit: z.number().int(),
   offset: z.number().int(),
   total: totalResponse,
   results: z.array(entityResponse),
-  facets: z.record(z.string(), z.unknown()).meta({ description: 'not computed; always empty' }),
+  facets: z
+    .object({ countries: facet, topics: facet, datasets: facet })
+    .meta({ description: "counts of every entity found (not only this page) by country, topic and dataset, as yente's facets" }),
 });

@@ -16,9 +16,21 @@ describe('GET /search/{dataset}', () => {
   it('finds entities by name in yente\'s search response shape', async () => {
     const { status, body } = await get('/search/default?q=lazarus');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ limit: 10, offset: 0, total: { value: expect.any(Number), relation: 'eq' }, facets: {} });
+    expect(body).toMatchObject({ limit: 10, offset: 0, total: { value: expect.any(Number), relation: 'eq' } });
     expect(body.results.map((r: { id: string }) => r.id)).toContain('ofac-27307');
     expect(body.results[0]).toHaveProperty('provenance');
+  });
+
+  it('counts every entity found by country, topic and dataset (yente\'s facets), also beyond the page shown', async () => {
+    const all = await get('/search/default?q=lazarus&limit=50');
+    const beyond = await get('/search/default?q=lazarus&limit=1&offset=1');
+    expect(beyond.body.results).toEqual([]);
+    expect(beyond.body.facets).toEqual(all.body.facets);
+    expect(all.body.facets).toEqual({
+      countries: { label: 'Countries', values: [{ name: 'kp', label: 'North Korea', count: 1 }] },
+      topics: { label: 'Topics', values: [] },
+      datasets: { label: 'Data sources', values: [{ name: 'us_ofac_sdn', label: 'us_ofac_sdn', count: 1 }] },
+    });
   });
 
   it('filters by schema and by dataset, and pages with limit and offset', async () => {
