@@ -56,6 +56,12 @@ export interface AppOptions {
   traceJobs?: Partial<TraceJobPolicy>;
   /** Ends a request that takes longer, in ms (Node's requestTimeout; default 5 min, 0: none). Long traces become jobs instead. */
   requestTimeoutMs?: number;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` names the client (comma-separated addresses or CIDR ranges, as
+   * Fastify's trustProxy): the per-address rate limit and the failed-key lockout then see the client, not the
+   * proxy. Default: none (the socket's address).
+   */
+  trustProxy?: string;
 }
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -78,6 +84,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     requestTimeout: options.requestTimeoutMs ?? 300_000,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -97,6 +97,27 @@ describe('lockout after failed API keys', () => {
   });
 });
 
+describe('behind a reverse proxy', () => {
+  it('counts failed keys per client named by a trusted proxy, and ignores X-Forwarded-For from anyone else', async () => {
+    const fx = await openFixture({ auth: true, app: { trustProxy: '10.0.0.1' } });
+    try {
+      const viaProxy = (client: string, secret: string) =>
+        fx.app.inject({ method: 'GET', url: '/lists', headers: { ...bearer(secret), 'x-forwarded-for': client }, remoteAddress: '10.0.0.1' });
+      for (let i = 0; i < 20; i++) expect((await viaProxy('203.0.113.5', `cf_guess${i}`)).statusCode).toBe(401);
+      expect((await viaProxy('203.0.113.5', 'cf_guess20')).statusCode).toBe(429);
+      expect((await viaProxy('203.0.113.6', 'cf_guess21')).statusCode).toBe(401); // another client behind the same proxy
+      // A client that is not the trusted proxy cannot pick the address it is counted under.
+      for (let i = 0; i < 20; i++) {
+        const res = await fx.app.inject({ method: 'GET', url: '/lists', headers: { ...bearer(`cf_x${i}`), 'x-forwarded-for': `198.51.100.${i}` }, remoteAddress: '192.0.2.9' });
+        expect(res.statusCode).toBe(401);
+      }
+      expect((await fx.app.inject({ method: 'GET', url: '/lists', headers: { ...bearer('cf_x20'), 'x-forwarded-for': '198.51.100.99' }, remoteAddress: '192.0.2.9' })).statusCode).toBe(429);
+    } finally {
+      await fx.close();
+    }
+  });
+});
+
 describe('auth off (loopback)', () => {
   let fx: Fixture;
   beforeAll(async () => {

@@ -38,6 +38,8 @@ export interface ServeOptions {
   rateLimit?: RateLimitOptions | false;
   /** Largest request body in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** Reverse proxies trusted to name the client in X-Forwarded-For (addresses or CIDR ranges, comma-separated). */
+  trustProxy?: string;
   /** Where the keys and the audit trail are (default: the store's own database). */
   database?: StoreOptions;
   /** The home directory: chain data, graph cache, user labels, local incidents (default: the SQLite store's folder). */
@@ -89,6 +91,7 @@ export async function startServer(store: Store, options: ServeOptions): Promise<
       auth: { enabled: authEnabled, keys },
       ...(rateLimit ? { rateLimit } : {}),
       ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
       ...(options.logger ? { logger: true } : {}),
     });
     const home = options.home ? { home: options.home } : {};
@@ -131,6 +134,7 @@ interface ServeFlags {
   rateLimit?: RateLimitOptions | false;
   bodyLimit?: number;
   listCheck: number;
+  trustProxy?: string;
 }
 
 export function registerServeCommand(program: Command, io: CliIo, withStore: WithStore): void {
@@ -143,6 +147,7 @@ export function registerServeCommand(program: Command, io: CliIo, withStore: Wit
     .option('--rate-limit <n/min>', `requests per API key (or client address) per minute, /s, /h, or off (default ${DEFAULT_RATE_LIMIT.max}/min)`, rateLimitOption)
     .option('--body-limit <size>', 'largest request body, e.g. 1mb, 512kb (default 1mb)', byteSizeOption)
     .option('--log', 'log every request (JSON lines on stdout)')
+    .option('--trust-proxy <addresses>', 'reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client for rate limits and key lockouts')
     .option('--list-check <seconds>', 'how often to look for new list versions in the store and screen against them (0: never)', numberOption(0, 86_400, false), 30)
     .action((opts: ServeFlags) =>
       withStore(async (store, home) => {
@@ -155,6 +160,7 @@ export function registerServeCommand(program: Command, io: CliIo, withStore: Wit
           ...(opts.rateLimit !== undefined ? { rateLimit: opts.rateLimit } : {}),
           ...(opts.bodyLimit !== undefined ? { bodyLimit: opts.bodyLimit } : {}),
           listCheckMs: opts.listCheck * 1000,
+          ...(opts.trustProxy ? { trustProxy: opts.trustProxy } : {}),
           ...listChangeReports(io),
         });
         if (server.lists.length === 0) io.err('warning: no lists loaded; load some with `counterflow lists load` (the server picks them up within --list-check seconds)');
