@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import { runCli, tempHome } from './support.js';
+import { runCli, serveInProcess, tempHome } from './support.js';
 
 const ENTITIES = [
   { id: 'p-kim', schema: 'Person', properties: { name: ['KIM JONG UN'], birthDate: ['1984-01-08'] }, datasets: ['mine'], target: true },
@@ -19,23 +18,11 @@ describe('counterflow serve', () => {
   });
 
   it('serves the API on 127.0.0.1 until SIGTERM, then closes', async () => {
-    let out = '';
-    let err = '';
-    let announced: (url: string) => void = () => {};
-    const listening = new Promise<string>((resolve) => (announced = resolve));
-    const io = {
-      out: (t: string) => {
-        out += t;
-        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(t);
-        if (m) announced(m[1]!);
-      },
-      err: (t: string) => void (err += t),
-      interactive: false,
-    };
-    const running = main(['--home', home, 'serve', '--port', '0'], io);
-    const url = await Promise.race([listening, running.then((code) => Promise.reject(new Error(`serve exited with ${code}: ${err}`)))]);
+    const server = await serveInProcess(['--home', home]);
+    const url = server.url;
+    let code: number | undefined;
     try {
-      expect(out).toMatch(/\(2 entities from mine\)/);
+      expect(server.out()).toMatch(/\(2 entities from mine\)/);
       const lists = (await (await fetch(`${url}/lists`)).json()) as { lists: { list: string; targetCount: number }[] };
       expect(lists.lists).toMatchObject([{ list: 'mine', targetCount: 2 }]);
 
@@ -52,10 +39,10 @@ describe('counterflow serve', () => {
       expect(bad.status).toBe(400);
       expect(((await bad.json()) as { error: string }).error).toBe('bad_request');
     } finally {
-      process.emit('SIGTERM');
+      code = await server.stop();
     }
-    expect(await running).toBe(0);
-    expect(out).toMatch(/counterflow API stopped/);
+    expect(code).toBe(0);
+    expect(server.out()).toMatch(/counterflow API stopped/);
     await expect(fetch(`${url}/lists`)).rejects.toThrow();
   });
 

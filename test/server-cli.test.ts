@@ -2,37 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
-import { runCli, tempHome } from './support.js';
+import { runCli, serveInProcess, tempHome } from './support.js';
 
 const ENTITIES = [{ id: 'p-kim', schema: 'Person', properties: { name: ['KIM JONG UN'], birthDate: ['1984-01-08'] }, datasets: ['mine'], target: true }];
-
-/** Runs `serve` in-process until the returned stop() sends SIGTERM. */
-async function serve(args: string[], serveArgs: string[]): Promise<{ url: string; out: () => string; stop: () => Promise<number> }> {
-  let out = '';
-  let err = '';
-  let announced: (url: string) => void = () => {};
-  const listening = new Promise<string>((resolve) => (announced = resolve));
-  const io = {
-    out: (t: string) => {
-      out += t;
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(t);
-      if (m) announced(m[1]!);
-    },
-    err: (t: string) => void (err += t),
-    interactive: false,
-  };
-  const running = main([...args, 'serve', '--port', '0', ...serveArgs], io);
-  const url = await Promise.race([listening, running.then((code) => Promise.reject(new Error(`serve exited with ${code}: ${err}`)))]);
-  return {
-    url,
-    out: () => out,
-    stop: async () => {
-      process.emit('SIGTERM');
-      return running;
-    },
-  };
-}
 
 describe('counterflow keys, audit and serve --auth', () => {
   let home: string;
@@ -68,7 +40,7 @@ describe('counterflow keys, audit and serve --auth', () => {
 
   it('serves with --auth: 401 without a key, 200 with one, and the screening lands in `counterflow audit`', async () => {
     const admin = JSON.parse((await runCli(['--home', home, 'keys', 'create', '--role', 'admin', '--name', 'ops', '--json'])).out) as { secret: string };
-    const server = await serve(['--home', home], ['--auth']);
+    const server = await serveInProcess(['--home', home], ['--auth']);
     try {
       expect(server.out()).toMatch(/API keys required/);
       expect((await fetch(`${server.url}/lists`)).status).toBe(401);
@@ -112,7 +84,7 @@ describe('counterflow serve follows list updates made by other commands', () => 
     const mine = join(home, 'mine.ftm.json');
     writeFileSync(mine, ENTITIES.map((e) => JSON.stringify(e)).join('\n') + '\n');
     expect((await runCli(['--home', home, 'lists', 'load', mine, '--list', 'mine'])).code).toBe(0);
-    const server = await serve(['--home', home], ['--list-check', '0.05']);
+    const server = await serveInProcess(['--home', home], ['--list-check', '0.05']);
     const screen = async () => {
       const res = await fetch(`${server.url}/match/default`, {
         method: 'POST',

@@ -24,3 +24,38 @@ export async function runCli(args: string[]): Promise<{ code: number; out: strin
   });
   return { code, out, err };
 }
+
+/**
+ * Runs `serve --port 0` in-process (with `args` before and `serveArgs` after the command) until stop()
+ * sends SIGTERM; resolves once it says where it listens.
+ *
+ * @example
+ * const server = await serveInProcess(['--home', home], ['--auth']);
+ * await fetch(`${server.url}/lists`);
+ * expect(await server.stop()).toBe(0);
+ */
+export async function serveInProcess(args: string[], serveArgs: string[] = []): Promise<{ url: string; out: () => string; stop: () => Promise<number> }> {
+  let out = '';
+  let err = '';
+  let announced: (url: string) => void = () => {};
+  const listening = new Promise<string>((resolve) => (announced = resolve));
+  const io = {
+    out: (t: string) => {
+      out += t;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(t);
+      if (m) announced(m[1]!);
+    },
+    err: (t: string) => void (err += t),
+    interactive: false,
+  };
+  const running = main([...args, 'serve', '--port', '0', ...serveArgs], io);
+  const url = await Promise.race([listening, running.then((code) => Promise.reject(new Error(`serve exited with ${code}: ${err}`)))]);
+  return {
+    url,
+    out: () => out,
+    stop: async () => {
+      process.emit('SIGTERM');
+      return running;
+    },
+  };
+}

@@ -188,7 +188,7 @@ export function listChangeReports(io: CliIo): Pick<ServeOptions, 'onListsChanged
 }
 
 /** Resolves on the first SIGINT or SIGTERM, then removes both listeners. */
-function untilSignal(): Promise<void> {
+export function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
     const stop = (): void => {
       process.off('SIGINT', stop);

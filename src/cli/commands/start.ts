@@ -11,7 +11,7 @@ import type { WithStore } from '../context.js';
 import type { CliIo } from '../io.js';
 import { listStatus } from './lists.js';
 import { numberOption } from './options.js';
-import { DEFAULT_HOST, DEFAULT_PORT, listChangeReports, startServer, type RunningServer } from './serve.js';
+import { DEFAULT_HOST, DEFAULT_PORT, listChangeReports, startServer, untilSignal, type RunningServer } from './serve.js';
 
 export interface StartOptions {
   host: string;
@@ -95,19 +95,6 @@ function shortPath(file: string): string {
 
 function formatMs(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-/** Resolves on the first SIGINT or SIGTERM, then removes both listeners. */
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 export function registerStartCommand(program: Command, io: CliIo, withStore: WithStore): void {
