@@ -5,12 +5,14 @@
  */
 // Shapes the server answers with, taken from the modules that produce them (type-only: nothing of the
 // server is bundled by these lines).
+import type { Provenance } from '../../src/ftm/entity.js';
 import type { FeatureExplanation, MatchQuery } from '../../src/screening/types.js';
 export type { FeatureExplanation, MatchQuery };
 export type { TraceAddress, TraceEdge, TraceExit, TraceReport } from '../../src/tracing/trace.js';
 export type { PatternFinding } from '../../src/tracing/patterns/pattern.js';
 export type { ExposureItem, ExposureReport } from '../../src/tracing/exposure.js';
 export type { SourceDocument } from '../../src/vetting/sources.js';
+export type { Provenance } from '../../src/ftm/entity.js';
 export type { FiredRule, RecordResult as VetRecordResult, RingLinkResult as RingLink, RingResult as Ring, VetReport } from '../../src/vetting/vet.js';
 
 /** Every error response: `{error, message, details?}` with a 4xx (or 5xx) status. */
@@ -39,17 +41,6 @@ export interface ListVersionInfo {
 export interface ListsResponse {
   lists: ListVersionInfo[];
   index: { entities: number; lists: string[]; buildMs: number };
-}
-
-export interface Provenance {
-  list: string;
-  entryId: string;
-  programs: string[];
-  listingDate?: string;
-  publishedAt?: string;
-  sourceUrl?: string;
-  file?: string;
-  line?: number;
 }
 
 export interface EntityJson {
