@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { EChart } from '../../charts/EChart.js';
-import { AddToCase } from '../../components/AddToCase.js';
 import { Source } from '../../components/status.js';
 import { categoryColour } from '../../graph/categories.js';
-import { assetName, formatNumber, formatShare, shortAddress } from '../../lib/format.js';
+import { assetName, formatNumber } from '../../lib/format.js';
 import { sankeyData, type FilteredTrace } from '../../lib/trace-view.js';
+import { ExitCells, ExitHeaderCells } from './ExitCells.js';
 
 /**
  * Where the traced funds ended: a Sankey (traced → category → service, plus what still sits in
@@ -51,12 +51,7 @@ export function ExitsSankey({ view, asset, chain, onSelect }: { view: FilteredTr
             <tr>
               <th scope="col">Service</th>
               <th scope="col">Category</th>
-              <th scope="col">Address</th>
-              <th scope="col" className="num">Amount</th>
-              <th scope="col" className="num">Share</th>
-              <th scope="col" className="num">Hop</th>
-              <th scope="col">Why this service</th>
-              <th scope="col">Case</th>
+              <ExitHeaderCells />
             </tr>
           </thead>
           <tbody>
@@ -64,23 +59,7 @@ export function ExitsSankey({ view, asset, chain, onSelect }: { view: FilteredTr
               <tr key={`${x.address}:${x.asset}`}>
                 <th scope="row">{x.service}</th>
                 <td>{x.category.replace(/_/g, ' ')}</td>
-                <td className="mono">
-                  <button type="button" className="btn-link mono" onClick={() => onSelect(x.address)} title={x.address}>
-                    {shortAddress(x.address, 6)}
-                  </button>
-                </td>
-                <td className="num">
-                  {formatNumber(x.amount)} {assetName(x.asset, chain)}
-                </td>
-                <td className="num">{formatShare(x.share)}</td>
-                <td className="num">{x.hop}</td>
-                <td>
-                  {x.basis ?? 'labelled service'}
-                  {x.links?.length ? ` · ${x.links.length} payouts linked on ${x.links[0]!.chain}` : ''}
-                </td>
-                <td>
-                  <AddToCase kind="address" itemRef={x.address} label={`${x.service} (${x.category})`} text="Add" />
-                </td>
+                <ExitCells exit={x} chain={chain} onSelect={onSelect} links />
               </tr>
             ))}
           </tbody>

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { TraceExit } from '../../api-types.js';
-import { AddToCase } from '../../components/AddToCase.js';
-import { assetName, formatNumber, formatShare, shortAddress } from '../../lib/format.js';
+import { assetName, formatNumber } from '../../lib/format.js';
 import { serviceNodeId } from '../../lib/trace-view.js';
+import { ExitCells, ExitHeaderCells } from './ExitCells.js';
 
 /**
  * The panel of a service node of the flow graph: the exit addresses of that service in the trace, what
@@ -38,31 +38,13 @@ export function ServicePanel({ nodeId, exits, chain, onSelect, onClose }: { node
           <caption className="visually-hidden">Exit addresses of {first.service}</caption>
           <thead>
             <tr>
-              <th scope="col">Address</th>
-              <th scope="col" className="num">Amount</th>
-              <th scope="col" className="num">Share</th>
-              <th scope="col" className="num">Hop</th>
-              <th scope="col">Why this service</th>
-              <th scope="col">Case</th>
+              <ExitHeaderCells />
             </tr>
           </thead>
           <tbody>
             {mine.map((x) => (
               <tr key={`${x.address}:${x.asset}`}>
-                <td className="mono">
-                  <button type="button" className="btn-link mono" onClick={() => onSelect(x.address)} title={x.address}>
-                    {shortAddress(x.address, 6)}
-                  </button>
-                </td>
-                <td className="num">
-                  {formatNumber(x.amount)} {assetName(x.asset, chain)}
-                </td>
-                <td className="num">{formatShare(x.share)}</td>
-                <td className="num">{x.hop}</td>
-                <td>{x.basis ?? 'labelled service'}</td>
-                <td>
-                  <AddToCase kind="address" itemRef={x.address} label={`${x.service} (${x.category})`} text="Add" />
-                </td>
+                <ExitCells exit={x} chain={chain} onSelect={onSelect} />
               </tr>
             ))}
           </tbody>
