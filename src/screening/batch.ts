@@ -2,7 +2,10 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { InputError } from '../errors.js';
 import { readText, type SourceFile } from '../lists/source.js';
 import { queriesFromFields, type FieldProblem, type ScreenFields } from './query-fields.js';
+import { BATCH_OUTPUT_COLUMNS, csvLine, explanationSummary, formatScore } from './batch-output.js';
 import type { MatchOptions, MatchQuery, MatchResult } from './types.js';
+
+export { BATCH_OUTPUT_COLUMNS, csvLine, explanationSummary, formatScore } from './batch-output.js';
 
 /** Batch input columns (header names, case-insensitive) and the query field each one fills. */
 export const BATCH_INPUT_COLUMNS = {
@@ -21,25 +24,6 @@ export const BATCH_INPUT_COLUMNS = {
 
 /** Optional column: the caller's own reference for the row, echoed in the output. */
 export const BATCH_ID_COLUMN = 'id';
-
-/** Columns of the CSV that `screen --batch` writes: one line per result, or one line for a row without results. */
-export const BATCH_OUTPUT_COLUMNS = [
-  'row',
-  'line',
-  'id',
-  'input_name',
-  'rank',
-  'score',
-  'match',
-  'review',
-  'entity_id',
-  'caption',
-  'schema',
-  'list',
-  'entry_id',
-  'explanation',
-  'error',
-] as const;
 
 /** Largest batch file read (it is read whole, so that a bad row stops the batch before any output). */
 export const MAX_BATCH_BYTES = 64 * 1024 * 1024;
@@ -198,40 +182,6 @@ export function batchCsvLines(row: BatchRow, results: readonly MatchResult[]): s
     };
     return csvLine(BATCH_OUTPUT_COLUMNS.map((c) => cellText(values[c])));
   });
-}
-
-/**
- * The explanation sentences that moved the score most (largest |weight × score| first), joined.
- *
- * @example
- * explanationSummary(result, 2); // "query name 'Kim Jong-un' met listed name 'KIM JONG UN' …; birth date 1984 = 1984"
- */
-export function explanationSummary(result: MatchResult, max = 3): string {
-  return Object.values(result.explanations)
-    .sort((a, b) => Math.abs(b.weight * b.score) - Math.abs(a.weight * a.score))
-    .slice(0, max)
-    .map((e) => e.detail)
-    .join('; ');
-}
-
-/**
- * One CSV line (RFC 4180 quoting). A text cell starting with `=`, `+`, `-`, `@` or a control
- * character gets a leading apostrophe, so that a spreadsheet shows it instead of running it as a formula.
- *
- * @example
- * csvLine(['1', 'KIM, Jong Un', '=cmd']); // '1,"KIM, Jong Un",\'=cmd'
- */
-export function csvLine(cells: readonly string[]): string {
-  return cells
-    .map((c) => {
-      const safe = /^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c) ? `'${c}` : c;
-      return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    })
-    .join(',');
-}
-
-export function formatScore(score: number): string {
-  return score.toFixed(4);
 }
 
 function cellText(value: unknown): string {

@@ -1,6 +1,8 @@
+import { BATCH_OUTPUT_COLUMNS, csvLine, explanationSummary, formatScore } from '../../../src/screening/batch-output.js';
 import type { MatchQuery, MatchResponse, MatchResultJson } from '../api-types.js';
 import type { BatchRow } from './batch-input.js';
-import { csvLine } from './csv.js';
+
+export { explanationSummary };
 
 /** Most queries per `/match` request (the server's limit). */
 export const MAX_QUERIES_PER_REQUEST = 100;
@@ -114,22 +116,6 @@ export async function screenBatch(
   return [...byRow.values()].map((row) => ({ row, results: [...(results.get(row.row)?.values() ?? [])].sort((a, b) => b.score - a.score).slice(0, limit) }));
 }
 
-/** Columns of the batch output CSV: the same as `counterflow screen --batch --out`. */
-export const BATCH_OUTPUT_COLUMNS = ['row', 'line', 'id', 'input_name', 'rank', 'score', 'match', 'review', 'entity_id', 'caption', 'schema', 'list', 'entry_id', 'explanation', 'error'] as const;
-
-/**
- * The explanation sentences that moved the score most (largest |weight × score| first), joined.
- *
- * @example
- * explanationSummary(result); // "query name '김정은' met listed name 'KIM JONG UN' …"
- */
-export function explanationSummary(r: MatchResultJson, max = 3): string {
-  return Object.values(r.explanations)
-    .sort((a, b) => Math.abs(b.weight * b.score) - Math.abs(a.weight * a.score))
-    .slice(0, max)
-    .map((e) => e.detail)
-    .join('; ');
-}
 
 /**
  * The batch output as CSV text: a header, then one line per result, or one line with empty result
@@ -149,7 +135,7 @@ export function batchOutputCsv(rows: readonly RowResults[]): string {
         csvLine([
           ...base,
           String(i + 1),
-          r.score.toFixed(4),
+          formatScore(r.score),
           String(r.match),
           String(r.review),
           r.id,

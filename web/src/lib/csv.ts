@@ -1,5 +1,8 @@
 import { FileInputError } from './input-error.js';
 
+// Written as `counterflow screen --batch` writes it: one CSV writer for the CLI and the browser.
+export { csvLine } from '../../../src/screening/batch-output.js';
+
 /** One parsed CSV record and the line of the file it starts on. */
 export interface CsvRecord {
   cells: string[];
@@ -79,21 +82,4 @@ export function parseCsv(text: string, fileName: string, delimiter = ','): CsvRe
   }
   if (cell !== '' || cells.length > 0 || quotedCell) endRecord();
   return records;
-}
-
-/**
- * One CSV line, as `counterflow screen --batch` writes it: cells quoted when they hold a comma, quote or
- * line break; a text cell starting with `=`, `+`, `-`, `@`, tab or CR (and not a number) gets a leading
- * apostrophe so that a spreadsheet shows it instead of running it as a formula.
- *
- * @example
- * csvLine(['1', 'Kim, Jong Un', '=HYPERLINK()']); // '1,"Kim, Jong Un",\'=HYPERLINK()'
- */
-export function csvLine(cells: readonly string[]): string {
-  return cells
-    .map((c) => {
-      const safe = /^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c) ? `'${c}` : c;
-      return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    })
-    .join(',');
 }
