@@ -1,3 +1,4 @@
+import { csvRowToObject as rowToObject } from '../../../src/vetting/input/csv-row-object.js';
 import { parseCsv } from './csv.js';
 import { FileInputError } from './input-error.js';
 
@@ -6,9 +7,6 @@ export interface WorkerInput {
   record: Record<string, unknown>;
   line: number;
 }
-
-/** CSV columns whose cells hold several values separated by `;` (as `counterflow vet` reads CSV). */
-const CSV_LIST_COLUMNS = new Set(['names', 'aliases', 'emails', 'phones', 'activity', 'messages', 'shipping_address', 'shipping_addresses']);
 
 /**
  * Reads a worker file the way `counterflow vet` does (docs/vetting.md): JSON lines (`.jsonl`,
@@ -108,60 +106,18 @@ function readCsv(fileName: string, body: string, delimiter: string): WorkerInput
 }
 
 /**
- * One CSV row as a record object: empty cells dropped, JSON cells parsed, list columns split on `;`,
- * dotted headers (`documents.0.number`) nested.
+ * One CSV row as a record object, as `counterflow vet` reads it (src/vetting/input/csv-row-object.ts):
+ * empty cells dropped, JSON cells parsed, list columns split on `;`, dotted headers nested.
  *
  * @example
  * csvRowToObject(['id', 'emails'], ['7', 'a@x.com; b@y.com'], 'in.csv', 2); // { id: '7', emails: ['a@x.com', 'b@y.com'] }
  */
 export function csvRowToObject(header: readonly string[], cells: readonly string[], fileName: string, line: number): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  header.forEach((column, i) => {
-    const cell = (cells[i] ?? '').trim();
-    if (!cell) return;
-    let value: unknown = cell;
-    if (cell.startsWith('[') || cell.startsWith('{')) {
-      try {
-        value = JSON.parse(cell);
-      } catch (err) {
-        throw new FileInputError(fileName, `the cell starts like JSON but is not valid JSON: ${(err as Error).message}`, line, column);
-      }
-    } else if (CSV_LIST_COLUMNS.has(column.toLowerCase()) && cell.includes(';')) {
-      value = cell
-        .split(';')
-        .map((s) => s.trim())
-        .filter(Boolean);
-    }
-    setPath(out, column.split('.'), value, fileName, line, column);
-  });
-  return out;
-}
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-function setPath(target: Record<string, unknown> | unknown[], path: string[], value: unknown, fileName: string, line: number, column: string): void {
-  const [head, ...rest] = path;
-  if (head === undefined) return;
-  if (FORBIDDEN_KEYS.has(head)) throw new FileInputError(fileName, `column "${column}": "${head}" is not a field name`, line, column);
-  const list = Array.isArray(target);
-  const index = Number(head);
-  if (list && (!Number.isInteger(index) || index < 0 || index > 1000)) throw new FileInputError(fileName, `column "${column}": "${head}" is not a list position`, line, column);
-  const get = () => (list ? (target as unknown[])[index] : Object.hasOwn(target, head) ? (target as Record<string, unknown>)[head] : undefined);
-  const set = (v: unknown) => (list ? ((target as unknown[])[index] = v) : ((target as Record<string, unknown>)[head] = v));
-  if (rest.length === 0) {
-    if (get() !== undefined) throw new FileInputError(fileName, `column "${column}" sets a value that another column already set`, line, column);
-    set(value);
-    return;
-  }
-  const nextIsIndex = /^\d+$/.test(rest[0]!);
-  let next = get();
-  if (next === undefined) {
-    next = nextIsIndex ? [] : {};
-    set(next);
-  }
-  if (typeof next !== 'object' || next === null) throw new FileInputError(fileName, `column "${column}" nests into a value that is not an object`, line, column);
-  if (Array.isArray(next) !== nextIsIndex) throw new FileInputError(fileName, `column "${column}" mixes list positions and field names under "${head}"`, line, column);
-  setPath(next as Record<string, unknown> | unknown[], rest, value, fileName, line, column);
+  return rowToObject(
+    header.map((column, i) => [column, cells[i] ?? ''] as const),
+    fileName,
+    line,
+  );
 }
 
 const NAME_FIELDS = ['names', 'name', 'full_name', 'legal_name', 'display_names'];
