@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { btcTransactionTransfers, type BtcTransaction } from '../chain/btc-transfers.js';
+import { nativeTransfer } from '../chain/test-support/native-transfer.js';
 import type { Transfer } from '../chain/transfer.js';
 import { buildGraphFromStore } from '../graph/graph-from-store.js';
 import { TransferStore } from '../store/transfer-store.js';
@@ -77,19 +78,9 @@ describe('Bitcoin multi-input clustering over the stored inputs and outputs', ()
 
 const evm = (n: number) => `0x${n.toString(16).padStart(40, '0')}`;
 const ethTransfer = (block: number, from: string, to: string, eth: number): Transfer => ({
-  chain: 'ethereum',
-  blockNumber: block,
+  ...nativeTransfer(block, from, to, BigInt(eth) * 10n ** 18n),
   blockTime: 1_740_000_000 + block * 12,
   txHash: `0x${hash(block)}`,
-  txIndex: 0,
-  position: 'a',
-  kind: 'native',
-  from,
-  to,
-  asset: 'native',
-  amount: BigInt(eth) * 10n ** 18n,
-  success: true,
-  flags: 0,
 });
 
 describe('Ethereum deposit-address heuristic, applied before trace and exposure', () => {

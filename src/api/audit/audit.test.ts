@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digest } from '../../store/audit-log.js';
 import { TransferStore } from '../../store/transfer-store.js';
 import { openFixture, type Fixture } from '../test-support/fixture.js';
-import { nativeTransfer as transfer } from '../test-support/transfers.js';
+import { nativeTransfer as transfer } from '../../chain/test-support/native-transfer.js';
 
 const LAZARUS = '0x098b716b8aaf21512996dc57eb0615e2383e2f96';
 const A = '0x00000000000000000000000000000000000000aa';

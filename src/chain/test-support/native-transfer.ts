@@ -1,7 +1,7 @@
-import type { Transfer } from '../../chain/transfer.js';
+import type { Transfer } from '../transfer.js';
 
 /**
- * A native Ethereum transfer in block `block` (one per block, 12 s apart), for route tests that need
+ * A native Ethereum transfer in block `block` (one per block, 12 s apart), for tests that need
  * chain data in the store.
  *
  * @example
