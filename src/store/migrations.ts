@@ -227,14 +227,7 @@ export const MIGRATIONS: Migration[] = [
       await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'at']).execute();
       await db.schema.createIndex('audit_log_subject').on('audit_log').column('subject').execute();
       // Append-only in the database itself, not only through the API.
-      if (backend === 'postgres') {
-        await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(db);
-        await sql`CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
-        await sql`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`.execute(db);
-      } else {
-        await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
-        await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
-      }
+      await makeAppendOnly(db, backend, 'audit_log');
     },
   },
   {
@@ -279,14 +272,7 @@ export const MIGRATIONS: Migration[] = [
         .execute();
       await db.schema.createIndex('case_decisions_case').on('case_decisions').column('case_id').execute();
       // Decisions are append-only in the database itself, not only through the API.
-      if (backend === 'postgres') {
-        await sql`CREATE FUNCTION case_decisions_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'case_decisions is append-only'; END $$`.execute(db);
-        await sql`CREATE TRIGGER case_decisions_no_change BEFORE UPDATE OR DELETE ON case_decisions FOR EACH ROW EXECUTE FUNCTION case_decisions_append_only()`.execute(db);
-        await sql`CREATE TRIGGER case_decisions_no_truncate BEFORE TRUNCATE ON case_decisions FOR EACH STATEMENT EXECUTE FUNCTION case_decisions_append_only()`.execute(db);
-      } else {
-        await sql`CREATE TRIGGER case_decisions_no_update BEFORE UPDATE ON case_decisions BEGIN SELECT RAISE(ABORT, 'case_decisions is append-only'); END`.execute(db);
-        await sql`CREATE TRIGGER case_decisions_no_delete BEFORE DELETE ON case_decisions BEGIN SELECT RAISE(ABORT, 'case_decisions is append-only'); END`.execute(db);
-      }
+      await makeAppendOnly(db, backend, 'case_decisions');
     },
   },
   {
@@ -367,4 +353,22 @@ export async function migrate(db: Kysely<Database>, backend: 'sqlite' | 'postgre
     throw new Error(`the store was written by a newer Counterflow (schema ${stored?.v}, this one knows ${newest})`);
   }
   return applied;
+}
+
+/**
+ * Refuses UPDATE and DELETE (and on PostgreSQL TRUNCATE) of every row of `table` in the database itself,
+ * whatever client writes to it.
+ */
+async function makeAppendOnly(db: Kysely<Database>, backend: 'sqlite' | 'postgres', table: 'audit_log' | 'case_decisions'): Promise<void> {
+  const name = (suffix: string) => sql.raw(`${table}_${suffix}`);
+  const t = sql.raw(table);
+  const message = sql.raw(`'${table} is append-only'`);
+  if (backend === 'postgres') {
+    await sql`CREATE FUNCTION ${name('append_only')}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION ${message}; END $$`.execute(db);
+    await sql`CREATE TRIGGER ${name('no_change')} BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${name('append_only')}()`.execute(db);
+    await sql`CREATE TRIGGER ${name('no_truncate')} BEFORE TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION ${name('append_only')}()`.execute(db);
+  } else {
+    await sql`CREATE TRIGGER ${name('no_update')} BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, ${message}); END`.execute(db);
+    await sql`CREATE TRIGGER ${name('no_delete')} BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, ${message}); END`.execute(db);
+  }
 }
