@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
-import type { SourceFile } from '../lists/source.js';
+import { fileSource, type SourceFile } from '../lists/source.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { readCsvChunks, readCsvRecords } from './csv-records.js';
 
@@ -96,6 +99,33 @@ describe('CSV records', () => {
       chunks.push({ ascii: c.ascii, rows: Array.from({ length: c.count }, (_, i) => [c.width(i), c.text(i, 0), c.text(i, 2), c.bytes.toString('utf8', c.starts[c.first[i]! + 1], c.ends[c.first[i]! + 1])]) });
     }
     expect(chunks).toEqual([{ ascii: false, rows: [[3, 'x', 'é', 'a"b'], [2, 'q\nr', undefined, '2']] }]);
+  });
+
+  it('reads a file into its own buffer (fileSource) exactly as the same bytes streamed, for any chunk size', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cf-csv-file-'));
+    try {
+      const field = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', 'é', '1') });
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.array(field, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 40 }), async (rows, chunkBytes) => {
+          const text = rows.map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(',')).join('\r\n');
+          const path = join(dir, 'f.csv');
+          writeFileSync(path, text);
+          const src = fileSource(path);
+          expect(src.openReader).toBeDefined();
+          expect(await readAll(src, chunkBytes)).toEqual(await readAll(chunked('f.csv', text, [chunkBytes]), chunkBytes));
+          expect((await readAll(src, chunkBytes)).records).toEqual(rows);
+        }),
+        { numRuns: 60 },
+      );
+      // A path that opens but cannot be read (a directory) is an InputError naming it, not a raw EISDIR.
+      const read = async () => {
+        for await (const _ of readCsvRecords(fileSource(dir))) void _;
+      };
+      await expect(read()).rejects.toThrow(InputError);
+      await expect(read()).rejects.toThrow(`${dir}: cannot read file: EISDIR`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses an over-long record before buffering it whole', async () => {

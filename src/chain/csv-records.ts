@@ -102,21 +102,36 @@ export async function* readCsvChunks(src: SourceFile, options: CsvReadOptions = 
     }
     return splitter.split(work, from, length, atEnd);
   };
-  for await (const piece of src.open()) {
-    consumed += piece.byteLength;
-    if (length + piece.byteLength > work.length) {
-      const bigger = Buffer.allocUnsafeSlow(Math.max(work.length * 2, length + piece.byteLength));
-      work.copy(bigger, 0, 0, length);
-      work = bigger;
+  const reader = src.openReader?.();
+  const pieces = reader ? undefined : src.open()[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let got: number;
+      if (reader) {
+        if (length + chunkBytes > work.length) work = grown(work, length, length + chunkBytes);
+        got = await reader.read(work, length, chunkBytes);
+      } else {
+        const next = await pieces!.next();
+        const piece = next.done ? undefined : next.value;
+        got = piece?.byteLength ?? 0;
+        if (piece) {
+          if (length + got > work.length) work = grown(work, length, length + got);
+          work.set(piece, length);
+        }
+      }
+      if (got === 0) break;
+      consumed += got;
+      length += got;
+      if (length < Math.max(chunkBytes, 3)) continue; // (3: a byte order mark is recognised whole)
+      const next = split(false);
+      options.onBytes?.(consumed);
+      if (splitter.chunk.count > 0) yield splitter.chunk;
+      work.copyWithin(0, next, length);
+      length -= next;
     }
-    work.set(piece, length);
-    length += piece.byteLength;
-    if (length < Math.max(chunkBytes, 3)) continue; // (3: a byte order mark is recognised whole)
-    const next = split(false);
-    options.onBytes?.(consumed);
-    if (splitter.chunk.count > 0) yield splitter.chunk;
-    work.copyWithin(0, next, length);
-    length -= next;
+  } finally {
+    await reader?.close();
+    await pieces?.return?.();
   }
   if (length > 0) {
     split(true);
@@ -141,6 +156,13 @@ export async function* readCsvRecords(src: SourceFile, options: CsvReadOptions =
     }
     yield { records, lines };
   }
+}
+
+/** A buffer of at least `size` bytes (twice the old one's, if more) holding `buf[0, length)`. */
+function grown(buf: Buffer, length: number, size: number): Buffer<ArrayBuffer> {
+  const bigger = Buffer.allocUnsafeSlow(Math.max(buf.length * 2, size));
+  buf.copy(bigger, 0, 0, length);
+  return bigger;
 }
 
 /** Splits records off a buffer into its chunk, remembering the line number across calls. */

@@ -354,7 +354,7 @@ function byteRowMapper(kind: EthEtlKind, ctx: FileReadContext, blocks: BlockColl
         const time = ix.block_timestamp === undefined ? null : fields.optionalInt('block_timestamp', base + ix.block_timestamp);
         const tokenField = base + ix.token_address!;
         const tokenAt = fields.address('token_address', tokenField, c.asset); // (before reading c.asset.bytes, which this may replace)
-        const tokenFlags = tokens.flags(c.asset.bytes, tokenAt, () => fields.text(tokenField));
+        const tokenFlags = tokens.flags(c.asset.bytes, tokenAt, fields, tokenField);
         const zero = fields.amount('value', base + ix.value!, c.amount);
         fields.hash('transaction_hash', base + ix.transaction_hash!, c.txHash);
         c.txIndex.push(ix.transaction_index === undefined ? null : fields.optionalInt('transaction_index', base + ix.transaction_index));
@@ -386,21 +386,28 @@ class RecentTokens {
   private readonly flagsOf = new Int32Array(RecentTokens.SIZE);
   private count = 0;
   private next = 0;
+  private last = 0;
 
   constructor(private readonly chain: string) {}
 
-  /** Flags of the 20-byte contract address at `at` of `bytes`; `spelling` gives its text when it is not among the recent ones. */
-  flags(bytes: Uint8Array, at: number, spelling: () => string): number {
+  /** Flags of the 20-byte contract address at `at` of `bytes`; field `k` of `fields` spells it. */
+  flags(bytes: Uint8Array, at: number, fields: ChunkFieldReader, k: number): number {
     const known = this.bytes;
-    for (let e = 0; e < this.count; e++) {
+    // The one met last first: transfers of one token often come together.
+    for (let n = 0, e = this.last; n < this.count; n++, e = e + 1 === this.count ? 0 : e + 1) {
+      const base = e * 20;
       let i = 0;
-      while (i < 20 && known[e * 20 + i] === bytes[at + i]) i++;
-      if (i === 20) return this.flagsOf[e]!;
+      while (i < 20 && known[base + i] === bytes[at + i]) i++;
+      if (i === 20) {
+        this.last = e;
+        return this.flagsOf[e]!;
+      }
     }
-    const flags = allowedToken(this.chain, spelling()) ? 0 : TRANSFER_FLAGS.unverifiedToken;
+    const flags = allowedToken(this.chain, fields.text(k)) ? 0 : TRANSFER_FLAGS.unverifiedToken;
     const slot = this.count < RecentTokens.SIZE ? this.count++ : (this.next = (this.next + 1) % RecentTokens.SIZE);
     known.set(bytes.subarray(at, at + 20), slot * 20);
     this.flagsOf[slot] = flags;
+    this.last = slot;
     return flags;
   }
 }

@@ -243,13 +243,9 @@ export class ChunkFieldReader {
     const bytes = this.chunk.bytes;
     const end = this.chunk.ends[k]!;
     let start = this.chunk.starts[k]!;
-    if (start === end) return this.reject(field, k, (t) => this.f.bigint(field, t));
-    for (let i = start; i < end; i++) {
-      const c = bytes[i]!;
-      if (c < 48 || c > 57) return this.reject(field, k, (t) => this.f.bigint(field, t));
-    }
     while (start < end - 1 && bytes[start] === 48) start++;
-    into.pushBytes(bytes, start, end);
+    // Checked while copied: a field that is not all digits is taken back out before anything reads it.
+    if (start === end || !into.pushDigits(bytes, start, end)) return this.reject(field, k, (t) => this.f.bigint(field, t));
     return end - start === 1 && bytes[start] === 48;
   }
 

@@ -30,6 +30,21 @@ describe('transfer columns', () => {
     column.bytes.fill(0xab, at, at + 20);
     column.push(`0x${'cd'.repeat(20)}`);
     expect([0, 1, 2, 3, 4].map((r) => column.get(r))).toEqual([null, 'native', null, `0x${'ab'.repeat(20)}`, `0x${'cd'.repeat(20)}`]);
+    expect([0, 1, 2, 3, 4].map((r) => column.isBytes(r))).toEqual([false, false, false, true, true]);
+  });
+
+  it('keep rows of bytes as bytes when a row of text comes after them', () => {
+    const column = new HexColumn(20, 2);
+    column.push(`0x${'01'.repeat(20)}`);
+    column.push(`0x${'02'.repeat(20)}`);
+    expect([0, 1].map((r) => column.textOf(r))).toEqual([true, true]);
+    column.push('native');
+    column.push(`0x${'03'.repeat(20)}`);
+    column.push(null);
+    expect(column.length).toBe(5);
+    expect([0, 1, 2, 3, 4].map((r) => column.get(r))).toEqual([`0x${'01'.repeat(20)}`, `0x${'02'.repeat(20)}`, 'native', `0x${'03'.repeat(20)}`, null]);
+    expect([0, 1, 2, 3, 4].map((r) => column.textOf(r))).toEqual([true, true, 'native', true, null]);
+    expect(column.bound(3)).toEqual(Buffer.from('03'.repeat(20), 'hex'));
   });
 
   it('keep texts back to back as UTF-8, whether given as strings or as bytes, through growing buffers', () => {

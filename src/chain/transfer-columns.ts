@@ -29,8 +29,13 @@ export function transferGaps(transfers: readonly Transfer[]): TransferGaps {
  */
 export class HexColumn {
   bytes: Buffer;
-  /** Per row: true when the value is in `bytes`, else its text or null. */
-  readonly texts: (string | null | true)[] = [];
+  /** Rows so far. */
+  length = 0;
+  /**
+   * Per row: true when the value is in `bytes`, else its text or null; undefined while every row is in
+   * `bytes` (the usual case: no array to grow row by row).
+   */
+  private others: (string | null | true)[] | undefined;
 
   /** `capacity`: rows expected (the buffer grows beyond it when needed). */
   constructor(
@@ -40,8 +45,14 @@ export class HexColumn {
     this.bytes = Buffer.allocUnsafe(size * Math.max(1, capacity));
   }
 
-  get length(): number {
-    return this.texts.length;
+  /** Whether row `r` is kept as bytes (else as text or null). */
+  isBytes(r: number): boolean {
+    return this.others === undefined || this.others[r] === true;
+  }
+
+  /** Row `r`'s text or null when it is not kept as bytes, else true. */
+  textOf(r: number): string | null | true {
+    return this.others === undefined ? true : this.others[r]!;
   }
 
   /**
@@ -53,13 +64,14 @@ export class HexColumn {
    * decodeHex(line, start, end, column.size, column.bytes, at);
    */
   pushBytes(): number {
-    const at = this.texts.length * this.size;
+    const at = this.length * this.size;
     if (at + this.size > this.bytes.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, at + this.size));
       this.bytes.copy(bigger, 0, 0, at);
       this.bytes = bigger;
     }
-    this.texts.push(true);
+    this.others?.push(true);
+    this.length++;
     return at;
   }
 
@@ -74,20 +86,25 @@ export class HexColumn {
     if (value !== null && isLowerHex(value, this.size)) {
       const at = this.pushBytes(); // may replace `bytes`
       this.bytes.write(value.slice(2), at, 'hex');
-    } else this.texts.push(value);
+      return;
+    }
+    // Rows at `r * size` stay where they are: a text row keeps its (unused) slot of `bytes`.
+    this.pushBytes();
+    this.others ??= new Array<string | null | true>(this.length - 1).fill(true);
+    this.others[this.length - 1] = value;
   }
 
   /** Row `r` in its usual spelling (`0x` + lower-case hex for bytes). */
   get(r: number): string | null {
-    const text = this.texts[r];
-    if (text !== true) return text ?? null;
+    const text = this.textOf(r);
+    if (text !== true) return text;
     return `0x${this.bytes.toString('hex', r * this.size, (r + 1) * this.size)}`;
   }
 
   /** Row `r` as the store binds it: a view of its bytes, its text, or null. */
   bound(r: number): Uint8Array | string | null {
-    const text = this.texts[r];
-    if (text !== true) return text ?? null;
+    const text = this.textOf(r);
+    if (text !== true) return text;
     return this.bytes.subarray(r * this.size, (r + 1) * this.size);
   }
 }
@@ -148,6 +165,24 @@ export class TextColumn {
     let w = at;
     for (let i = start; i < end; i++) bytes[w++] = src[i]!;
     this.close(w);
+  }
+
+  /**
+   * Adds a row that is `src[start, end)` if those bytes are all ASCII digits; else adds nothing and returns
+   * false.
+   */
+  pushDigits(src: Uint8Array, start: number, end: number): boolean {
+    const at = this.end();
+    this.reserve(at + end - start);
+    const bytes = this.bytes;
+    let w = at;
+    for (let i = start; i < end; i++) {
+      const c = src[i]!;
+      if (c < 48 || c > 57) return false;
+      bytes[w++] = c;
+    }
+    this.close(w);
+    return true;
   }
 
   /** Row `r` as text. */

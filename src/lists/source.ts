@@ -1,4 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
+import { open as openFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -8,6 +9,17 @@ export interface SourceFile {
   name: string;
   size?: number;
   open(): AsyncIterable<Uint8Array>;
+  /**
+   * The same bytes read into the caller's buffer, where the source can (files): a reader that keeps one
+   * buffer then neither copies each piece nor gets a new buffer per piece.
+   */
+  openReader?(): SourceReader;
+}
+
+export interface SourceReader {
+  /** Reads up to `length` next bytes into `into` at `offset`; how many were read, 0 at the end. */
+  read(into: Uint8Array, offset: number, length: number): Promise<number>;
+  close(): Promise<void>;
 }
 
 export function fileSource(path: string): SourceFile {
@@ -17,7 +29,28 @@ export function fileSource(path: string): SourceFile {
   } catch (err) {
     throw new InputError(path, `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  return { name: path, size, open: () => createReadStream(path, { highWaterMark: 1 << 20 }) };
+  return { name: path, size, open: () => createReadStream(path, { highWaterMark: 1 << 20 }), openReader: () => fileReader(path) };
+}
+
+function fileReader(path: string): SourceReader {
+  const handle = openFile(path, 'r');
+  // Swallowed here, seen by read: a file that cannot be opened fails the first read, not an unawaited promise.
+  handle.catch(() => undefined);
+  return {
+    async read(into, offset, length) {
+      const h = await handle.catch((err: NodeJS.ErrnoException) => {
+        throw new InputError(path, `cannot read file: ${err.code ?? String(err)}`);
+      });
+      try {
+        return (await h.read(into, offset, length, null)).bytesRead;
+      } catch (err) {
+        throw new InputError(path, `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      }
+    },
+    async close() {
+      await (await handle.catch(() => undefined))?.close();
+    },
+  };
 }
 
 export function memorySource(name: string, content: string | Uint8Array): SourceFile {

@@ -130,12 +130,11 @@ function howToBind(col: Column, from: number, rows: number, mayCount: boolean): 
     return TEXTS;
   }
   if (col instanceof HexColumn) {
-    const texts = col.texts;
-    const first = texts[from];
+    const first = col.textOf(from);
     let packed = first === true;
     let same = !packed;
     for (let r = from + 1; r < end && (packed || same); r++) {
-      const t = texts[r];
+      const t = col.textOf(r);
       if (t !== true) packed = false;
       if (t !== first) same = false;
     }
