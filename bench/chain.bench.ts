@@ -254,9 +254,12 @@ function tokenTransferRow(i: number): string {
   return `${TOKENS[i % 4]},${address()},${address()},${BigInt(random()) * 1_000_000_007n * BigInt(random())},${hash()},${i % 300},${17_000_000 + Math.floor(i / 300)}`;
 }
 
+/** Every transaction of a block names the same block hash, as in a real export. */
+const blockHashOf = (block: number) => `0x${hex(block, 8).repeat(7)}${hex(Math.imul(block, 0x9e3779b1) >>> 0, 8)}`;
+
 function transactionRow(i: number): string {
   const block = 17_000_000 + Math.floor(i / 150);
-  return `${hash()},${i},${hash()},${block},${i % 150},${address()},${address()},${BigInt(random()) * 1_000_000_000n},21000,30000000000,0x,${1_680_000_000 + Math.floor(i / 150) * 12},,,0`;
+  return `${hash()},${i},${blockHashOf(block)},${block},${i % 150},${address()},${address()},${BigInt(random()) * 1_000_000_000n},21000,30000000000,0x,${1_680_000_000 + Math.floor(i / 150) * 12},,,0`;
 }
 
 function genericRow(i: number): string {

@@ -412,8 +412,15 @@ class RecentTokens {
   }
 }
 
-/** Records each row's block, checking its optional hash and making a string of it only while the block has none. */
+/**
+ * Records each row's block, checking its optional hash and making a string of it only while the block has none.
+ * Rows of one block repeat its hash: a field spelt exactly as the one checked before is not checked again.
+ */
 class BlockHashReader {
+  /** The spelling of the hash checked last (66 bytes when set). */
+  private readonly checked = new Uint8Array(66);
+  private hasChecked = false;
+
   constructor(
     private readonly chain: string,
     private readonly blocks: BlockCollector,
@@ -422,9 +429,23 @@ class BlockHashReader {
   add(fields: ChunkFieldReader, field: number, blockNumber: number, time: number | null): void {
     let hash: string | null = null;
     if (field >= 0 && !fields.isEmpty(field)) {
-      fields.checkHash('block_hash', field);
+      if (!this.isChecked(fields, field)) {
+        fields.checkHash('block_hash', field);
+        const { bytes, starts } = fields.chunk;
+        this.checked.set(bytes.subarray(starts[field]!, starts[field]! + 66));
+        this.hasChecked = true;
+      }
       if (!this.blocks.knowsHash(this.chain, blockNumber)) hash = fields.text(field).toLowerCase();
     }
     this.blocks.add(this.chain, blockNumber, hash, null, time);
+  }
+
+  private isChecked(fields: ChunkFieldReader, field: number): boolean {
+    const { bytes, starts, ends } = fields.chunk;
+    const start = starts[field]!;
+    if (!this.hasChecked || ends[field]! - start !== 66) return false;
+    const checked = this.checked;
+    for (let i = 65; i >= 2; i--) if (bytes[start + i] !== checked[i]) return false; // (the last digits differ first)
+    return bytes[start] === checked[0] && bytes[start + 1] === checked[1];
   }
 }
