@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -290,5 +291,13 @@ async function writeFile(path: string, rows: number, row: (i: number) => string,
   }
   out.write(buffer);
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  // On disk before any measurement, so that the kernel does not write these hundreds of megabytes back while
+  // the first ingests are measured.
+  const written = await open(path, 'r');
+  try {
+    await written.sync();
+  } finally {
+    await written.close();
+  }
   return path;
 }
