@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { CsvChunk } from './csv-records.js';
-import { ChunkFieldReader, FieldReader, allDigits, lowerHex } from './file-fields.js';
+import { ChunkFieldReader, FieldReader, allDigits, decodeHex, lowerHex } from './file-fields.js';
 import { HexColumn, TextColumn } from './transfer-columns.js';
 import { parseUnitsText } from './units.js';
 
@@ -42,6 +42,29 @@ describe('field readers', () => {
     expect(f.int('block_number', '123456789012345')).toBe(123456789012345);
     expect(() => f.bigint('value', '-1')).toThrow(new InputError('t.csv', 'expected a non-negative integer amount, got "-1"', 7, 'value'));
     expect(f.bigint('value', '115792089237316195423570985008687907853269984665640564039457584007913129639935')).toBe(2n ** 256n - 1n);
+  });
+});
+
+describe('decodeHex', () => {
+  it('decodes every pair of bytes that are two hex digits (either case) and refuses every other pair', () => {
+    const isHex = (b: number) => /^[0-9a-fA-F]$/.test(String.fromCharCode(b));
+    const out = new Uint8Array(1);
+    for (let high = 0; high < 256; high++) {
+      for (let low = 0; low < 256; low++) {
+        const ok = decodeHex(Uint8Array.of(48, 120, high, low), 0, 4, 1, out, 0);
+        expect(ok).toBe(isHex(high) && isHex(low));
+        if (ok) expect(out[0]).toBe(parseInt(String.fromCharCode(high, low), 16));
+      }
+    }
+  });
+
+  it('refuses a wrong length or a missing 0x, and writes where it is told', () => {
+    const out = new Uint8Array(4);
+    expect(decodeHex(Buffer.from('0x0aFF'), 0, 6, 2, out, 1)).toBe(true);
+    expect([...out]).toEqual([0, 0x0a, 0xff, 0]);
+    expect(decodeHex(Buffer.from('0x0aF'), 0, 5, 2, out, 0)).toBe(false);
+    expect(decodeHex(Buffer.from('0X0aFF'), 0, 6, 2, out, 0)).toBe(false);
+    expect(decodeHex(Buffer.from('xx0x0aFF'), 2, 8, 2, out, 0)).toBe(true);
   });
 });
 

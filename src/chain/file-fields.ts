@@ -133,6 +133,16 @@ const HEX_DIGIT = (() => {
   return table;
 })();
 
+/** The byte two hex digits (either case) spell, indexed by their two bytes (first << 8 | second); -1 for any other pair. */
+const HEX_PAIR = (() => {
+  const table = new Int16Array(1 << 16).fill(-1);
+  for (let high = 0; high < 256; high++) {
+    if (HEX_DIGIT[high]! < 0) continue;
+    for (let low = 0; low < 256; low++) if (HEX_DIGIT[low]! >= 0) table[(high << 8) | low] = (HEX_DIGIT[high]! << 4) | HEX_DIGIT[low]!;
+  }
+  return table;
+})();
+
 /**
  * Decodes `0x` followed by exactly `2 * size` hex digits (either case) at `bytes[start, end)` into `out` at
  * `at`; false when the bytes are anything else (`out` may then hold part of them).
@@ -143,10 +153,9 @@ const HEX_DIGIT = (() => {
 export function decodeHex(bytes: Uint8Array, start: number, end: number, size: number, out: Uint8Array, at: number): boolean {
   if (end - start !== 2 + 2 * size || bytes[start] !== 48 || bytes[start + 1] !== 120) return false;
   for (let i = start + 2, k = at; i < end; i += 2, k++) {
-    const high = HEX_DIGIT[bytes[i]!]!;
-    const low = HEX_DIGIT[bytes[i + 1]!]!;
-    if ((high | low) < 0) return false;
-    out[k] = (high << 4) | low;
+    const value = HEX_PAIR[(bytes[i]! << 8) | bytes[i + 1]!]!;
+    if (value < 0) return false;
+    out[k] = value;
   }
   return true;
 }
