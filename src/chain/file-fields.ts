@@ -254,7 +254,7 @@ export class ChunkFieldReader {
     let start = this.chunk.starts[k]!;
     while (start < end - 1 && bytes[start] === 48) start++;
     // Checked while copied: a field that is not all digits is taken back out before anything reads it.
-    if (start === end || !into.pushDigits(bytes, start, end)) return this.reject(field, k, (t) => this.f.bigint(field, t));
+    if (start === end || !into.pushBytes(bytes, start, end, true)) return this.reject(field, k, (t) => this.f.bigint(field, t));
     return end - start === 1 && bytes[start] === 48;
   }
 

@@ -63,6 +63,14 @@ describe('transfer columns', () => {
     );
   });
 
+  it('add a row of digits only when every byte is a digit, and nothing otherwise', () => {
+    const column = new TextColumn(1, 1);
+    expect(column.pushBytes(Buffer.from('x0123'), 1, 5, true)).toBe(true);
+    expect(column.pushBytes(Buffer.from('12a4'), 0, 4, true)).toBe(false);
+    expect(column.pushBytes(Buffer.from('12a4'), 0, 4)).toBe(true);
+    expect([column.length, column.get(0), column.get(1)]).toEqual([2, '0123', '12a4']);
+  });
+
   it('match stored values: bytes for lower-case 0x-hex of the size, the text for anything else', () => {
     expect(storedHex(`0x${'0a'.repeat(20)}`, 20)).toEqual(Buffer.from('0a'.repeat(20), 'hex'));
     expect(storedHex(`0x${'0A'.repeat(20)}`, 20)).toBe(`0x${'0A'.repeat(20)}`);

@@ -153,32 +153,20 @@ export class TextColumn {
   }
 
   /**
-   * Adds a row that is `src[start, end)` (UTF-8).
+   * Adds a row that is `src[start, end)` (UTF-8). With `onlyDigits`, adds nothing and returns false unless
+   * those bytes are all ASCII digits (checked while copied).
    *
    * @example
    * column.pushBytes(chunk.bytes, starts[k], ends[k]);
    */
-  pushBytes(src: Uint8Array, start: number, end: number): void {
-    const at = this.end();
-    this.reserve(at + end - start);
-    const bytes = this.bytes;
-    let w = at;
-    for (let i = start; i < end; i++) bytes[w++] = src[i]!;
-    this.close(w);
-  }
-
-  /**
-   * Adds a row that is `src[start, end)` if those bytes are all ASCII digits; else adds nothing and returns
-   * false.
-   */
-  pushDigits(src: Uint8Array, start: number, end: number): boolean {
+  pushBytes(src: Uint8Array, start: number, end: number, onlyDigits = false): boolean {
     const at = this.end();
     this.reserve(at + end - start);
     const bytes = this.bytes;
     let w = at;
     for (let i = start; i < end; i++) {
       const c = src[i]!;
-      if (c < 48 || c > 57) return false;
+      if (onlyDigits && (c < 48 || c > 57)) return false;
       bytes[w++] = c;
     }
     this.close(w);
