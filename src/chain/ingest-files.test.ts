@@ -24,6 +24,43 @@ function exportFiles(): { tokens: string; transactions: string } {
 }
 
 describe('file ingest', () => {
+  it('stores every row of a file read in many batches exactly, the batches reusing each other’s column memory', async () => {
+    // About 4 MB: four or more chunks of 1 MiB. Ethereum rows (hashes as bytes) mixed with Bitcoin rows (text in
+    // the same columns), amounts of growing length, so that later batches need more room than earlier ones.
+    const rows: string[] = ['chain,tx_hash,block_number,timestamp,tx_index,position,from,to,asset,amount'];
+    const expected = new Map<string, { from: string; to: string; asset: string; amount: bigint }>();
+    for (let i = 0; i < 20_000; i++) {
+      const block = 1_000 + Math.floor(i / 50);
+      const digits = '9'.repeat(1 + Math.floor(i / 1_000));
+      if (i % 7 === 3) {
+        const tx = (i * 7919).toString(16).padStart(64, '0');
+        rows.push(`bitcoin,${tx},${block},${1_600_000_000 + block},${i % 50},${i % 3},bc1qsender${String(i).padStart(8, '0')},bc1qreceiver${String(i).padStart(8, '0')},native,${digits}.5`);
+        expected.set(`bitcoin ${tx}`, { from: `bc1qsender${String(i).padStart(8, '0')}`, to: `bc1qreceiver${String(i).padStart(8, '0')}`, asset: 'native', amount: BigInt(digits) * 100_000_000n + 50_000_000n });
+      } else {
+        const token = i % 2 === 0;
+        rows.push(`ethereum,${hash(i)},${block},${1_600_000_000 + block},${i % 50},${i % 3},${addr(i)},${addr(i + 1)},${token ? USDT : 'native'},${digits}.25`);
+        expected.set(`ethereum ${hash(i)}`, {
+          from: addr(i),
+          to: addr(i + 1),
+          asset: token ? USDT : 'native',
+          amount: BigInt(digits) * (token ? 1_000_000n : 10n ** 18n) + (token ? 250_000n : 25n * 10n ** 16n),
+        });
+      }
+    }
+    const file = join(mkdtempSync(join(tmpdir(), 'cf-ingest-files-')), 'transfers.csv');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const store = await TransferStore.open({ home: mkdtempSync(join(tmpdir(), 'cf-home-')) });
+    try {
+      const report = await ingestFiles(store, [file], { lookalikes: false });
+      expect(report.files[0]!.written.inserted).toBe(20_000);
+      const stored = store.transfers();
+      expect(stored).toHaveLength(20_000);
+      for (const t of stored) expect({ from: t.from, to: t.to, asset: t.asset, amount: t.amount }).toEqual(expected.get(`${t.chain} ${t.txHash}`));
+    } finally {
+      await store.close();
+    }
+  });
+
   it('fills a token transfer’s transaction index and time from the transactions file of the same import', async () => {
     const { tokens, transactions } = exportFiles();
     const store = await TransferStore.open({ home: mkdtempSync(join(tmpdir(), 'cf-home-')) });

@@ -194,6 +194,7 @@ async function ingestOne(
         store.upsertTokens(batch.tokens);
         result.tokens += batch.tokens.length;
       }
+      for (const columns of batch.columns) columns.release();
     }
   });
   if (result.receiptsUnmatched > 0) ctx.notes.set('receipts whose transaction is not stored (import the transactions file too) were not applied', result.receiptsUnmatched);

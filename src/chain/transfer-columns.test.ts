@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyTransfer } from './test-support/transfer-arbitrary.js';
+import { BufferPool } from './buffer-pool.js';
 import { HexColumn, TextColumn, TransferColumns, storedHex, transferGaps } from './transfer-columns.js';
 import type { Transfer } from './transfer.js';
 
@@ -19,6 +20,36 @@ describe('transfer columns', () => {
         }
       }),
     );
+  });
+
+  it('hand their memory to the next batch’s columns once released, which then hold only their own rows', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(anyTransfer, { maxLength: 30 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 8 }), (batches, capacity) => {
+        let previous: TransferColumns | undefined;
+        for (const transfers of batches) {
+          const columns = new TransferColumns('ethereum', capacity);
+          for (const t of transfers) columns.push(t);
+          expect(columns.toTransfers()).toEqual(transfers);
+          previous?.release();
+          expect(columns.toTransfers()).toEqual(transfers); // releasing other columns leaves these alone
+          columns.release();
+          expect(columns.length).toBe(0);
+          expect(columns.aligned()).toBe(true);
+          previous = new TransferColumns('ethereum', capacity);
+          for (const t of transfers) previous.push(t);
+        }
+      }),
+    );
+    const pool = new BufferPool();
+    const first = new TransferColumns('ethereum', 100, pool);
+    const memoryOf = (c: TransferColumns) => [c.txHash.bytes, c.from.bytes, c.to.bytes, c.asset.bytes, c.position.bytes, c.position.ends, c.amount.bytes, c.amount.ends].map((v) => v.buffer);
+    const memory = new Set(memoryOf(first));
+    expect(memory.size).toBe(8);
+    first.release();
+    expect(pool.heldBytes).toBe(4096 + 3 * 2048 + 1024 + 1024 + 4096 + 1024); // sizes rounded up to powers of two
+    const next = new TransferColumns('ethereum', 100, pool);
+    expect(memoryOf(next).every((m) => memory.has(m))).toBe(true);
+    expect(pool.heldBytes).toBe(0);
   });
 
   it('keep rows written as bytes where a growing buffer puts them, between rows of text and nothing', () => {

@@ -1,3 +1,4 @@
+import { type BufferPool, COLUMN_MEMORY } from './buffer-pool.js';
 import { NATIVE_POSITION, type Transfer, type TransferKind } from './transfer.js';
 
 /** What transfers lack that the store can fill in later, and what they can lend (see TransferStore.backfill). */
@@ -37,12 +38,13 @@ export class HexColumn {
    */
   private others: (string | null | true)[] | undefined;
 
-  /** `capacity`: rows expected (the buffer grows beyond it when needed). */
+  /** `capacity`: rows expected (the buffer grows beyond it when needed); `memory`: where buffers come from and go back to. */
   constructor(
     readonly size: number,
     capacity = 1024,
+    private readonly memory: BufferPool = COLUMN_MEMORY,
   ) {
-    this.bytes = Buffer.allocUnsafe(size * Math.max(1, capacity));
+    this.bytes = memory.take(size * Math.max(1, capacity));
   }
 
   /** Whether row `r` is kept as bytes (else as text or null). */
@@ -66,8 +68,9 @@ export class HexColumn {
   pushBytes(): number {
     const at = this.length * this.size;
     if (at + this.size > this.bytes.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, at + this.size));
+      const bigger = this.memory.take(Math.max(this.bytes.length * 2, at + this.size));
       this.bytes.copy(bigger, 0, 0, at);
+      this.memory.give(this.bytes);
       this.bytes = bigger;
     }
     this.others?.push(true);
@@ -107,6 +110,14 @@ export class HexColumn {
     if (text !== true) return text;
     return this.bytes.subarray(r * this.size, (r + 1) * this.size);
   }
+
+  /** Hands the column's memory back for reuse (see TransferColumns.release); the column is empty afterwards. */
+  release(): void {
+    this.memory.give(this.bytes);
+    this.bytes = EMPTY;
+    this.others = undefined;
+    this.length = 0;
+  }
 }
 
 /**
@@ -119,10 +130,14 @@ export class TextColumn {
   ends: Int32Array;
   length = 0;
 
-  /** `capacity`: rows expected; `bytesPerRow`: their usual length. */
-  constructor(capacity = 1024, bytesPerRow = 8) {
-    this.bytes = Buffer.allocUnsafe(Math.max(1, capacity) * bytesPerRow);
-    this.ends = new Int32Array(Math.max(1, capacity));
+  /** `capacity`: rows expected; `bytesPerRow`: their usual length; `memory`: as for HexColumn. */
+  constructor(
+    capacity = 1024,
+    bytesPerRow = 8,
+    private readonly memory: BufferPool = COLUMN_MEMORY,
+  ) {
+    this.bytes = memory.take(Math.max(1, capacity) * bytesPerRow);
+    this.ends = memory.takeInt32(Math.max(1, capacity));
   }
 
   /** Where row `r` starts in `bytes`. */
@@ -203,15 +218,26 @@ export class TextColumn {
 
   private reserve(bytes: number): void {
     if (bytes > this.bytes.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, bytes));
+      const bigger = this.memory.take(Math.max(this.bytes.length * 2, bytes));
       this.bytes.copy(bigger, 0, 0, this.end());
+      this.memory.give(this.bytes);
       this.bytes = bigger;
     }
     if (this.length === this.ends.length) {
-      const bigger = new Int32Array(this.ends.length * 2);
-      bigger.set(this.ends);
+      const bigger = this.memory.takeInt32(this.ends.length * 2);
+      bigger.set(this.ends.subarray(0, this.length));
+      this.memory.give(this.ends);
       this.ends = bigger;
     }
+  }
+
+  /** Hands the column's memory back for reuse (see TransferColumns.release); the column is empty afterwards. */
+  release(): void {
+    this.memory.give(this.bytes);
+    this.memory.give(this.ends);
+    this.bytes = EMPTY;
+    this.ends = new Int32Array(0);
+    this.length = 0;
   }
 
   private close(end: number): void {
@@ -244,21 +270,35 @@ export class TransferColumns {
   readonly flags: number[] = column();
   readonly scriptType: (string | null)[] = column();
 
-  /** `capacity`: rows expected, so that the byte columns need not grow. */
+  /** `capacity`: rows expected, so that the byte columns need not grow; `memory`: where their buffers come from and go back to. */
   constructor(
     readonly chain: string,
     capacity = 1024,
+    memory: BufferPool = COLUMN_MEMORY,
   ) {
-    this.txHash = new HexColumn(32, capacity);
-    this.from = new HexColumn(20, capacity);
-    this.to = new HexColumn(20, capacity);
-    this.asset = new HexColumn(20, capacity);
-    this.position = new TextColumn(capacity, 6);
-    this.amount = new TextColumn(capacity, 24);
+    this.txHash = new HexColumn(32, capacity, memory);
+    this.from = new HexColumn(20, capacity, memory);
+    this.to = new HexColumn(20, capacity, memory);
+    this.asset = new HexColumn(20, capacity, memory);
+    this.position = new TextColumn(capacity, 6, memory);
+    this.amount = new TextColumn(capacity, 24, memory);
   }
 
   get length(): number {
     return this.blockNumber.length;
+  }
+
+  /**
+   * Hands the memory of the byte columns back for the next batch's columns (see BufferPool) once these rows
+   * are written: the columns are empty afterwards.
+   *
+   * @example
+   * store.write({ chain, sourceId, transfers: [], columns });
+   * columns.release();
+   */
+  release(): void {
+    for (const c of [this.txHash, this.from, this.to, this.asset, this.position, this.amount]) c.release();
+    for (const c of [this.blockNumber, this.kind, this.blockTime, this.txIndex, this.success, this.flags, this.scriptType]) c.length = 0;
   }
 
   push(t: Transfer): void {
@@ -323,6 +363,8 @@ export class TransferColumns {
     return Array.from({ length: this.length }, (_, r) => this.transfer(r));
   }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /**
  * A hash or address as the store keeps it (see HexColumn): `0x` + lower-case hex of `size` bytes as those
