@@ -234,54 +234,73 @@ class CsvSplitter {
 
   /**
    * Records the fields of the line at `pos` (no quotes up to `to`) but the last, whose start it leaves in
-   * lastFieldStart, and returns where the line ends: its line feed, or `to`. Skips four bytes at a time that
-   * hold neither a comma nor a line feed (see scanFields).
+   * lastFieldStart, and returns where the line ends: its line feed, or `to`. Reads four bytes at a time:
+   * `(v - 0x01010101) & ~v & 0x80808080` flags the bytes of v that are zero (and at most some false alarms
+   * above a real one, which the byte check below skips), v being the word XOR commas or XOR line feeds; the
+   * flagged bytes are visited lowest first (Math.clz32 of the lowest flag), every other byte is skipped.
    */
   private scanLine(buf: Buffer, words: Int32Array, pos: number, to: number): number {
     let start = pos;
-    let i = pos;
-    while (i < to) {
-      if ((i & 3) === 0 && i + 4 <= to) {
-        const w = words[i >> 2]!;
-        const commas = w ^ 0x2c2c2c2c;
-        const feeds = w ^ 0x0a0a0a0a;
-        if (((((commas - 0x01010101) & ~commas) | ((feeds - 0x01010101) & ~feeds)) & 0x80808080) === 0) {
-          i += 4;
-          continue;
+    let w = pos >> 2;
+    // Flags of the bytes before `pos` in its word are cleared.
+    let keep = -1 << ((pos & 3) << 3);
+    const whole = to >> 2;
+    for (; w <= whole; w++) {
+      let flags: number;
+      if (w < whole) {
+        const x = words[w]!;
+        const commas = x ^ 0x2c2c2c2c;
+        const feeds = x ^ 0x0a0a0a0a;
+        flags = (((commas - 0x01010101) & ~commas) | ((feeds - 0x01010101) & ~feeds)) & 0x80808080 & keep;
+      } else {
+        // The last, partial word (bytes up to `to`): byte by byte.
+        flags = 0;
+        for (let i = Math.max(w << 2, pos); i < to; i++) if (buf[i] === COMMA || buf[i] === LF) flags |= 0x80 << ((i & 3) << 3);
+      }
+      keep = -1;
+      while (flags !== 0) {
+        const i = (w << 2) + ((31 - Math.clz32(flags & -flags)) >> 3);
+        flags &= flags - 1;
+        const c = buf[i];
+        if (c === COMMA) {
+          this.pushField(start, i);
+          start = i + 1;
+        } else if (c === LF) {
+          this.lastFieldStart = start;
+          return i;
         }
       }
-      const c = buf[i];
-      if (c === COMMA) {
-        this.pushField(start, i);
-        start = i + 1;
-      } else if (c === LF) break;
-      i++;
     }
     this.lastFieldStart = start;
-    return i;
+    return to;
   }
 
   /**
    * Records the fields of `buf[pos, end)` (a line without quotes) but the last, and returns where the last
-   * starts. Skips four bytes at a time that hold no comma: `(v - 0x01010101) & ~v & 0x80808080` is non-zero
-   * when a byte of v is zero (with false alarms only above a real one), v being the word XOR commas.
+   * starts. Reads four bytes at a time, as scanLine does, for commas only.
    */
   private scanFields(buf: Buffer, words: Int32Array, pos: number, end: number): number {
     let start = pos;
-    let i = pos;
-    while (i < end) {
-      if ((i & 3) === 0 && i + 4 <= end) {
-        const v = words[i >> 2]! ^ 0x2c2c2c2c;
-        if ((((v - 0x01010101) & ~v) & 0x80808080) === 0) {
-          i += 4;
-          continue;
+    let keep = -1 << ((pos & 3) << 3);
+    const whole = end >> 2;
+    for (let w = pos >> 2; w <= whole; w++) {
+      let flags: number;
+      if (w < whole) {
+        const commas = words[w]! ^ 0x2c2c2c2c;
+        flags = ((commas - 0x01010101) & ~commas) & 0x80808080 & keep;
+      } else {
+        flags = 0;
+        for (let i = Math.max(w << 2, pos); i < end; i++) if (buf[i] === COMMA) flags |= 0x80 << ((i & 3) << 3);
+      }
+      keep = -1;
+      while (flags !== 0) {
+        const i = (w << 2) + ((31 - Math.clz32(flags & -flags)) >> 3);
+        flags &= flags - 1;
+        if (buf[i] === COMMA) {
+          this.pushField(start, i);
+          start = i + 1;
         }
       }
-      if (buf[i] === COMMA) {
-        this.pushField(start, i);
-        start = i + 1;
-      }
-      i++;
     }
     return start;
   }
