@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { CsvChunk } from './csv-records.js';
 import { ChunkFieldReader, FieldReader, allDigits, decodeHex, lowerHex } from './file-fields.js';
+import { viewOf } from './transfer-columns.js';
 import { HexColumn, TextColumn } from './transfer-columns.js';
 import { parseUnitsText } from './units.js';
 
@@ -46,25 +47,61 @@ describe('field readers', () => {
 });
 
 describe('decodeHex', () => {
+  const decode = (text: Uint8Array, start: number, end: number, size: number, out: Uint8Array, at: number) => decodeHex(viewOf(text), start, end, size, viewOf(out), at);
+  const isHex = (b: number) => /^[0-9a-fA-F]$/.test(String.fromCharCode(b));
+
   it('decodes every pair of bytes that are two hex digits (either case) and refuses every other pair', () => {
-    const isHex = (b: number) => /^[0-9a-fA-F]$/.test(String.fromCharCode(b));
     const out = new Uint8Array(1);
     for (let high = 0; high < 256; high++) {
       for (let low = 0; low < 256; low++) {
-        const ok = decodeHex(Uint8Array.of(48, 120, high, low), 0, 4, 1, out, 0);
+        const ok = decode(Uint8Array.of(48, 120, high, low), 0, 4, 1, out, 0);
         expect(ok).toBe(isHex(high) && isHex(low));
         if (ok) expect(out[0]).toBe(parseInt(String.fromCharCode(high, low), 16));
       }
     }
   });
 
+  it('decodes every pair in either half of the four digits it reads at once, and refuses every other pair there', () => {
+    const out = new Uint8Array(2);
+    for (let high = 0; high < 256; high++) {
+      for (let low = 0; low < 256; low++) {
+        const pair = String.fromCharCode(high, low);
+        for (const firstHalf of [true, false]) {
+          // The other half is "7f".
+          const digits = firstHalf ? [high, low, 0x37, 0x66] : [0x37, 0x66, high, low];
+          const ok = decode(Uint8Array.of(48, 120, ...digits), 0, 6, 2, out, 0);
+          expect(ok).toBe(isHex(high) && isHex(low));
+          if (ok) expect([...out]).toEqual(firstHalf ? [parseInt(pair, 16), 0x7f] : [0x7f, parseInt(pair, 16)]);
+        }
+      }
+    }
+  });
+
+  it('decodes any hex of any size at any offset as Buffer does, and refuses it with any byte that is not a digit', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 0, maxLength: 40 }), fc.nat(7), fc.nat(7), fc.boolean(), fc.nat(), (bytes, lead, at, upper, bad) => {
+        let hex = Buffer.from(bytes).toString('hex');
+        if (upper) hex = hex.toUpperCase();
+        const text = Buffer.from(`${'-'.repeat(lead)}0x${hex}`);
+        const out = new Uint8Array(at + bytes.length);
+        expect(decode(text, lead, text.length, bytes.length, out, at)).toBe(true);
+        expect([...out.subarray(at)]).toEqual([...bytes]);
+        if (bytes.length === 0) return;
+        const spoilt = Buffer.from(text);
+        spoilt[lead + 2 + (bad % (2 * bytes.length))] = 0x67; // 'g'
+        expect(decode(spoilt, lead, spoilt.length, bytes.length, out, at)).toBe(false);
+      }),
+    );
+  });
+
   it('refuses a wrong length or a missing 0x, and writes where it is told', () => {
     const out = new Uint8Array(4);
-    expect(decodeHex(Buffer.from('0x0aFF'), 0, 6, 2, out, 1)).toBe(true);
+    expect(decode(Buffer.from('0x0aFF'), 0, 6, 2, out, 1)).toBe(true);
     expect([...out]).toEqual([0, 0x0a, 0xff, 0]);
-    expect(decodeHex(Buffer.from('0x0aF'), 0, 5, 2, out, 0)).toBe(false);
-    expect(decodeHex(Buffer.from('0X0aFF'), 0, 6, 2, out, 0)).toBe(false);
-    expect(decodeHex(Buffer.from('xx0x0aFF'), 2, 8, 2, out, 0)).toBe(true);
+    expect(decode(Buffer.from('0x0aF'), 0, 5, 2, out, 0)).toBe(false);
+    expect(decode(Buffer.from('0X0aFF'), 0, 6, 2, out, 0)).toBe(false);
+    expect(decode(Buffer.from('x0x0aFF'), 0, 7, 2, out, 0)).toBe(false);
+    expect(decode(Buffer.from('xx0x0aFF'), 2, 8, 2, out, 0)).toBe(true);
   });
 });
 

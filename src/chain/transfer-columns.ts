@@ -30,6 +30,8 @@ export function transferGaps(transfers: readonly Transfer[]): TransferGaps {
  */
 export class HexColumn {
   bytes: Buffer;
+  /** A DataView of `bytes` (replaced with it). */
+  view: DataView;
   /** Rows so far. */
   length = 0;
   /**
@@ -45,6 +47,7 @@ export class HexColumn {
     private readonly memory: BufferPool = COLUMN_MEMORY,
   ) {
     this.bytes = memory.take(size * Math.max(1, capacity));
+    this.view = viewOf(this.bytes);
   }
 
   /** Whether row `r` is kept as bytes (else as text or null). */
@@ -63,7 +66,7 @@ export class HexColumn {
    *
    * @example
    * const at = column.pushBytes();
-   * decodeHex(line, start, end, column.size, column.bytes, at);
+   * decodeHex(lineView, start, end, column.size, column.view, at);
    */
   pushBytes(): number {
     const at = this.length * this.size;
@@ -72,6 +75,7 @@ export class HexColumn {
       this.bytes.copy(bigger, 0, 0, at);
       this.memory.give(this.bytes);
       this.bytes = bigger;
+      this.view = viewOf(bigger);
     }
     this.others?.push(true);
     this.length++;
@@ -115,6 +119,7 @@ export class HexColumn {
   release(): void {
     this.memory.give(this.bytes);
     this.bytes = EMPTY;
+    this.view = viewOf(EMPTY);
     this.others = undefined;
     this.length = 0;
   }
@@ -365,6 +370,11 @@ export class TransferColumns {
 }
 
 const EMPTY = Buffer.alloc(0);
+
+/** A DataView of the same memory as `bytes`. */
+export function viewOf(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 /**
  * A hash or address as the store keeps it (see HexColumn): `0x` + lower-case hex of `size` bytes as those
