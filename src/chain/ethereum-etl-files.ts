@@ -417,9 +417,10 @@ class RecentTokens {
  * Rows of one block repeat its hash: a field spelt exactly as the one checked before is not checked again.
  */
 class BlockHashReader {
-  /** The spelling of the hash checked last (66 bytes when set). */
+  /** The spelling of the hash checked last (its length when set). */
   private readonly checked = new Uint8Array(66);
-  private hasChecked = false;
+  private readonly checkedView = new DataView(this.checked.buffer);
+  private checkedLength = 0;
 
   constructor(
     private readonly chain: string,
@@ -433,7 +434,7 @@ class BlockHashReader {
         fields.checkHash('block_hash', field);
         const { bytes, starts } = fields.chunk;
         this.checked.set(bytes.subarray(starts[field]!, starts[field]! + 66));
-        this.hasChecked = true;
+        this.checkedLength = 66;
       }
       if (!this.blocks.knowsHash(this.chain, blockNumber)) hash = fields.text(field).toLowerCase();
     }
@@ -441,11 +442,6 @@ class BlockHashReader {
   }
 
   private isChecked(fields: ChunkFieldReader, field: number): boolean {
-    const { bytes, starts, ends } = fields.chunk;
-    const start = starts[field]!;
-    if (!this.hasChecked || ends[field]! - start !== 66) return false;
-    const checked = this.checked;
-    for (let i = 65; i >= 2; i--) if (bytes[start + i] !== checked[i]) return false; // (the last digits differ first)
-    return bytes[start] === checked[0] && bytes[start + 1] === checked[1];
+    return this.checkedLength > 0 && fields.spells(field, this.checkedView, this.checkedLength);
   }
 }

@@ -119,6 +119,26 @@ describe('field readers on the bytes of a CSV chunk', () => {
     fields.chunk = chunk;
     return fields;
   }
+  it('say whether a field is spelt exactly as given bytes, whatever its length and wherever they differ', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 70 }), fc.nat(6), fc.option(fc.nat(), { nil: undefined }), fc.integer({ min: -1, max: 1 }), (field, lead, spoil, lengthChange) => {
+        const chunk = new CsvChunk();
+        chunk.bytes = Buffer.concat([Buffer.alloc(lead, 0x2c), field, Buffer.from(',')]);
+        chunk.count = 1;
+        chunk.starts[0] = lead;
+        chunk.ends[0] = lead + field.length;
+        const fields = new ChunkFieldReader(new FieldReader('b.csv', 3));
+        fields.chunk = chunk;
+        const spelling = new Uint8Array(72);
+        spelling.set(field);
+        const length = Math.max(0, field.length + lengthChange);
+        if (spoil !== undefined && field.length > 0) spelling[spoil % field.length]! ^= 1;
+        const same = length === field.length && Buffer.compare(spelling.subarray(0, length), field) === 0;
+        expect(fields.spells(0, viewOf(spelling), length)).toBe(same);
+      }),
+    );
+  });
+
   const outcome = (fn: () => unknown) => {
     try {
       return { value: fn() };

@@ -233,6 +233,20 @@ export class ChunkFieldReader {
     return fieldText(c.bytes, c.starts[k]!, c.ends[k]!, c.ascii);
   }
 
+  /**
+   * Whether field `k` is exactly the first `length` bytes of `spelling`, compared four bytes at a time from
+   * the end (where hashes of neighbouring rows differ first).
+   */
+  spells(k: number, spelling: DataView, length: number): boolean {
+    const start = this.chunk.starts[k]!;
+    if (this.chunk.ends[k]! - start !== length) return false;
+    const view = this.bytesView;
+    let i = length - 4;
+    for (; i >= 0; i -= 4) if (view.getInt32(start + i, true) !== spelling.getInt32(i, true)) return false;
+    for (i += 3; i >= 0; i--) if (view.getUint8(start + i) !== spelling.getUint8(i)) return false;
+    return true;
+  }
+
   isEmpty(k: number): boolean {
     return this.chunk.starts[k] === this.chunk.ends[k];
   }
