@@ -18,9 +18,9 @@ function columnsOf(t: TransferColumns): Column[] {
 /**
  * How one column is bound in one INSERT: ONCE for all its rows (the same value in each), PACKED as one blob
  * of its rows' bytes that the statement cuts up with substr(), TEXTS as one blob of its rows' texts with a
- * number per row (offset × 256 + length) to cut it, or ROW by row. Binding a value through better-sqlite3
- * costs more than SQLite's own work per column (a string costs two allocations and a copy), so the fewer and
- * simpler the values bound the better.
+ * number per row to cut it ((offset + 1) × 256 + length: substr's one-based start and the length), or ROW
+ * by row. Binding a value through better-sqlite3 costs more than SQLite's own work per column (a string
+ * costs two allocations and a copy), so the fewer and simpler the values bound the better.
  */
 const ONCE = 'o';
 const PACKED = 'p';
@@ -107,7 +107,7 @@ export class TransferInserter {
         if (how === TEXTS) {
           for (let r = 0; r < rows; r++) {
             const end = ends[from + r]!;
-            params[k + r * width] = (start - base) * 256 + (end - start);
+            params[k + r * width] = (start - base + 1) * 256 + (end - start);
             start = end;
           }
         } else for (let r = 0; r < rows; r++) params[k + r * width] = col.get(from + r);
@@ -154,23 +154,30 @@ function howToBind(col: Column, from: number, rows: number, mayCount: boolean): 
  * index, time, flags).
  */
 function upsertSql(shape: string, rows: number, cols: Column[]): string {
-  // SELECT … FROM (VALUES …): only the values that differ from row to row go through the VALUES rows (with the
-  // row's ordinal, column1, to cut packed columns); the rest is bound once and evaluated once per statement.
+  // SELECT … FROM (VALUES …): only the values that differ from row to row go through the VALUES rows, with
+  // the row's ordinal (column1) and, per size of packed column, where the row's bytes start in such a blob
+  // (a literal: no arithmetic per row); the rest is bound once and evaluated once per statement.
+  const packedSizes: number[] = [];
+  for (let j = 0; j < COLUMN_NAMES.length; j++) {
+    const col = cols[j];
+    if (shape[j] === PACKED && col instanceof HexColumn && !packedSizes.includes(col.size)) packedSizes.push(col.size);
+  }
   const selected: string[] = [];
   let perRow = 0;
+  const firstBound = 2 + packedSizes.length;
   for (let j = 0; j < COLUMN_NAMES.length; j++) {
     const col = cols[j];
     const how = shape[j];
-    if (how === ROW) selected.push(`column${2 + perRow++}`);
+    if (how === ROW) selected.push(`column${firstBound + perRow++}`);
     else if (how === TEXTS) {
-      const at = `column${2 + perRow++}`;
-      selected.push(`CAST(substr(?,(${at}>>8)+1,${at}&255) AS TEXT)`);
+      const at = `column${firstBound + perRow++}`;
+      selected.push(`CAST(substr(?,${at}>>8,${at}&255) AS TEXT)`);
     } else if (how === SEQUENCE) selected.push('?+column1');
     else if (how === ONCE || !(col instanceof HexColumn)) selected.push('?');
-    else selected.push(`substr(?,column1*${col.size}+1,${col.size})`);
+    else selected.push(`substr(?,column${2 + packedSizes.indexOf(col.size)},${col.size})`);
   }
   const placeholders = perRow === 0 ? '' : `,${new Array(perRow).fill('?').join(',')}`;
-  const values = Array.from({ length: rows }, (_, r) => `(${r}${placeholders})`);
+  const values = Array.from({ length: rows }, (_, r) => `(${[r, ...packedSizes.map((size) => r * size + 1)].join(',')}${placeholders})`);
   return `INSERT INTO chain_transfers (chain, ${COLUMN_NAMES.join(', ')}, source_id)
   SELECT ?,${selected.join(',')},? FROM (VALUES ${values.join(',')}) WHERE true
   ON CONFLICT (chain, block_number, tx_hash, position) DO UPDATE SET
